@@ -1,0 +1,68 @@
+package dev.lumen.db.test;
+
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.platform.commons.support.AnnotationSupport;
+import org.junit.platform.commons.support.SearchOption;
+
+/**
+ * The JUnit extension behind {@link LumenDbTest}. The server and the migrated template live in the root
+ * store (one per test run); each test class gets a database cloned from the template, dropped when the class
+ * is done.
+ */
+public final class LumenDbExtension implements BeforeAllCallback, ParameterResolver {
+
+    private static final Namespace NAMESPACE = Namespace.create(LumenDbExtension.class);
+
+    /** Created by JUnit. */
+    public LumenDbExtension() {
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        classDatabase(context);
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+        return parameterContext.getParameter().getType() == TestDatabase.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+        return classDatabase(extensionContext).database();
+    }
+
+    private static ClassDatabase classDatabase(ExtensionContext context) {
+        ExtensionContext classContext = context;
+        while (classContext.getTestMethod().isPresent() && classContext.getParent().isPresent()) {
+            classContext = classContext.getParent().get();
+        }
+        SharedServer server = context.getRoot().getStore(NAMESPACE)
+                .computeIfAbsent(SharedServer.class, key -> SharedServer.start(), SharedServer.class);
+        ExtensionContext.Store store = classContext.getStore(NAMESPACE);
+        ClassDatabase own = store.get(ClassDatabase.class, ClassDatabase.class);
+        if (own != null && own.owner().equals(classContext.getUniqueId())) {
+            return own;
+        }
+        boolean migrated = classContext.getTestClass()
+                .flatMap(type -> AnnotationSupport.findAnnotation(type, LumenDbTest.class,
+                        SearchOption.INCLUDE_ENCLOSING_CLASSES))
+                .map(LumenDbTest::migrated)
+                .orElse(true);
+        ClassDatabase created = new ClassDatabase(server, server.createDatabase(migrated), classContext.getUniqueId());
+        store.put(ClassDatabase.class, created);
+        return created;
+    }
+
+    /** A test class's database; dropped when JUnit closes the class's store. */
+    private record ClassDatabase(SharedServer server, TestDatabase database, String owner) implements AutoCloseable {
+        @Override
+        public void close() {
+            server.dropDatabase(database.name());
+        }
+    }
+}

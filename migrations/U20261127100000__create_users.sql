@@ -1,0 +1,2 @@
+DROP TABLE users;
+DROP FUNCTION lumen_set_updated_at();

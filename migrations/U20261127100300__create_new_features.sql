@@ -1,0 +1,2 @@
+DROP TABLE new_features;
+DROP EXTENSION IF EXISTS pg_trgm;
