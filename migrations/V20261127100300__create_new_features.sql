@@ -18,8 +18,9 @@ COMMENT ON TABLE new_features IS 'Feature flags; rows with deleted_at set are so
 CREATE INDEX idx_new_features_name ON new_features (name) WHERE deleted_at IS NULL;
 CREATE INDEX idx_new_features_enabled ON new_features (is_enabled) WHERE deleted_at IS NULL;
 
--- Serves case-insensitive "name contains" search (name ILIKE '%term%') through trigrams.
-CREATE INDEX idx_new_features_name_trgm ON new_features USING gin (name gin_trgm_ops) WHERE deleted_at IS NULL;
+-- Serves case-insensitive "name contains" search (lower(name) LIKE '%term%', as jOOQ's containsIgnoreCase
+-- renders it) through trigrams.
+CREATE INDEX idx_new_features_name_trgm ON new_features USING gin (lower(name) gin_trgm_ops) WHERE deleted_at IS NULL;
 
 -- Serves "newest first" listings and keyset pages over (created_at, id).
 CREATE INDEX idx_new_features_created ON new_features (created_at DESC, id DESC) WHERE deleted_at IS NULL;

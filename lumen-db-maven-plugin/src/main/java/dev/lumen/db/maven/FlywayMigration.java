@@ -83,7 +83,7 @@ final class FlywayMigration {
         if (server != null && server.getHint() != null) {
             message.append(" Hint: ").append(server.getHint());
         }
-        message.append(" [").append(migrations.resolve(script).toAbsolutePath()).append(']');
+        message.append(" [").append(migrations.resolve(script).toAbsolutePath().normalize()).append(']');
         return message.toString();
     }
 

@@ -93,7 +93,9 @@ public final class GenerateMojo extends AbstractMojo {
                         allExcludes, DatabaseProvider.parse(provider), url, user, effectivePassword, image, force);
                 SchemaGenerator.run(settings, new MavenBuildLog(getLog()));
             } catch (SchemaGenerationException e) {
-                throw new MojoFailureException(e.getMessage(), e);
+                // One clean line in the build output; the low-level chain only with -X.
+                getLog().debug("lumen-db generate failed", e);
+                throw new MojoFailureException(e.getMessage());
             }
         }
         if (project != null) {
