@@ -1,0 +1,90 @@
+package dev.lumen.db.core;
+
+import dev.lumen.db.core.config.DatabaseConfig;
+import dev.lumen.db.core.health.HealthChecker;
+import dev.lumen.db.core.migrate.Migrator;
+import dev.lumen.db.core.tx.TransactionRunner;
+import io.micrometer.core.instrument.MeterRegistry;
+import javax.sql.DataSource;
+import org.jooq.DSLContext;
+
+/**
+ * A running lumen-db: pool, jOOQ, transactions, migrations, health.
+ *
+ * <pre>{@code
+ * try (LumenDb db = LumenDb.start(DatabaseConfig.load(Environment.PROD), meterRegistry)) {
+ *     db.migrator().up();
+ *     User user = db.transactions().call(TxOptions.serializable().retries(3), tx -> users.create(tx, newUser));
+ *     HealthReport health = db.health().check();
+ * }
+ * }</pre>
+ */
+public interface LumenDb extends AutoCloseable {
+
+    /**
+     * Opens the pool, connects once, checks the server version, and wires jOOQ with the error-translating and
+     * metrics listeners.
+     *
+     * @param config   validated configuration
+     * @param registry where meters go
+     * @return the running instance
+     * @throws dev.lumen.db.core.error.ConnectionFailedException with one line naming the server and the problem
+     */
+    static LumenDb start(DatabaseConfig config, MeterRegistry registry) {
+        return DefaultLumenDb.start(config, registry);
+    }
+
+    /**
+     * The shared {@code DSLContext}: each statement borrows a pooled connection and runs in auto-commit.
+     * Inside a transaction use {@code tx.dsl()} instead.
+     *
+     * @return the context
+     */
+    DSLContext dsl();
+
+    /**
+     * The transaction runner.
+     *
+     * @return the runner
+     */
+    TransactionRunner transactions();
+
+    /**
+     * The migrator.
+     *
+     * @return the migrator
+     */
+    Migrator migrator();
+
+    /**
+     * The health checker.
+     *
+     * @return the checker
+     */
+    HealthChecker health();
+
+    /**
+     * The pool, for libraries that need a {@link DataSource}.
+     *
+     * @return the pool
+     */
+    DataSource dataSource();
+
+    /**
+     * The server connected to at start.
+     *
+     * @return server information
+     */
+    ServerInfo server();
+
+    /**
+     * The configuration this instance runs with.
+     *
+     * @return the configuration
+     */
+    DatabaseConfig config();
+
+    /** Closes the pool, waiting briefly for borrowed connections; calling it again does nothing. */
+    @Override
+    void close();
+}

@@ -1,0 +1,132 @@
+package dev.lumen.db.core.config;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Every configuration knob: its property name ({@code lumen.db.pool.max-size}), environment variable
+ * ({@code LUMEN_DB_POOL_MAX_SIZE}), unit, meaning and default per {@link Environment}. The README's table is
+ * checked against this list by a test, so a knob cannot go undocumented.
+ */
+public enum ConfigKey {
+    /** Which profile's defaults apply. */
+    ENVIRONMENT("lumen.db.env", "dev | test | prod", "Which profile's defaults apply (used by LumenDb callers that do not pass one)", "dev", "test", "prod"),
+    /** Optional properties file read under environment variables and system properties. */
+    CONFIG_FILE("lumen.db.config-file", "path", "Optional properties file with any of these keys", "", "", ""),
+    /** Server URL. */
+    URL("lumen.db.url", "URL", "jdbc:postgresql://host:port/db, or postgres://user:password@host:port/db (credentials are lifted out and masked)", "jdbc:postgresql://localhost:5432/lumen", "jdbc:postgresql://localhost:5432/lumen_test", ""),
+    /** Database user. */
+    USER("lumen.db.user", "name", "Database user (or in the URL)", "lumen", "lumen", ""),
+    /** Database password. */
+    PASSWORD("lumen.db.password", "secret", "Database password (or in the URL); masked everywhere", "", "", ""),
+    /** Go's MaxOpenConns. */
+    POOL_MAX_SIZE("lumen.db.pool.max-size", "connections", "Largest number of connections (Go: SetMaxOpenConns; Hikari: maximumPoolSize)", "5", "5", "20"),
+    /** Go's MaxIdleConns. */
+    POOL_MIN_IDLE("lumen.db.pool.min-idle", "connections", "Idle connections kept ready (Go: SetMaxIdleConns; Hikari: minimumIdle)", "1", "0", "5"),
+    /** Go's ConnMaxLifetime. */
+    POOL_MAX_LIFETIME("lumen.db.pool.max-lifetime", "duration", "A connection is retired after this age; 0 = never, else >= 30s (Go: SetConnMaxLifetime; Hikari: maxLifetime)", "30m", "30m", "30m"),
+    /** Go's ConnMaxIdleTime. */
+    POOL_IDLE_TIMEOUT("lumen.db.pool.idle-timeout", "duration", "Idle connections above min-idle are closed after this; 0 = never, else >= 10s (Go: SetConnMaxIdleTime; Hikari: idleTimeout)", "10m", "10m", "10m"),
+    /** How long a caller waits for a pooled connection. */
+    POOL_ACQUIRE_TIMEOUT("lumen.db.pool.acquire-timeout", "duration", "Longest wait for a pooled connection before UnavailableException; >= 250ms (Hikari: connectionTimeout)", "5s", "10s", "5s"),
+    /** Leak detection. */
+    POOL_LEAK_DETECTION("lumen.db.pool.leak-detection", "duration", "Warn (with the borrower's stack) when a connection is held longer; 0 = off, else >= 2s (Hikari: leakDetectionThreshold)", "10s", "0s", "0s"),
+    /** TCP connect timeout. */
+    CONNECT_TIMEOUT("lumen.db.connect-timeout", "duration", "TCP connect and startup timeout, whole seconds (pgjdbc: connectTimeout)", "5s", "10s", "5s"),
+    /** Socket read timeout. */
+    SOCKET_TIMEOUT("lumen.db.socket-timeout", "duration", "A read waiting longer than this fails, so a dead peer cannot hang a thread; 0 = off (pgjdbc: socketTimeout)", "0s", "0s", "60s"),
+    /** Server-side default statement timeout. */
+    STATEMENT_TIMEOUT("lumen.db.statement-timeout", "duration", "Server-side statement_timeout for every statement; 0 = off; a transaction's own timeout overrides it", "0s", "0s", "30s"),
+    /** TCP keep-alive. */
+    TCP_KEEPALIVE("lumen.db.tcp-keepalive", "boolean", "TCP keep-alive probes on every connection (pgjdbc: tcpKeepAlive)", "true", "true", "true"),
+    /** Batched insert rewriting. */
+    REWRITE_BATCHED_INSERTS("lumen.db.rewrite-batched-inserts", "boolean", "Send batched INSERTs as multi-row statements (pgjdbc: reWriteBatchedInserts)", "true", "true", "true"),
+    /** application_name. */
+    APPLICATION_NAME("lumen.db.application-name", "text", "application_name shown in pg_stat_activity (pgjdbc: ApplicationName)", "lumen-db", "lumen-db-test", "lumen-db"),
+    /** TLS mode. */
+    SSL_MODE("lumen.db.ssl.mode", "disable | allow | prefer | require | verify-ca | verify-full", "TLS mode (pgjdbc: sslmode); prod expects verify-full and warns otherwise", "prefer", "disable", "verify-full"),
+    /** TLS root certificate. */
+    SSL_ROOT_CERT("lumen.db.ssl.root-cert", "path", "PEM file of the CA that signed the server certificate (pgjdbc: sslrootcert); empty = ~/.postgresql/root.crt", "", "", ""),
+    /** Slow-query log threshold. */
+    SLOW_QUERY_THRESHOLD("lumen.db.slow-query-threshold", "duration", "Statements slower than this are logged at WARN with SQL (placeholders only), time and rows", "100ms", "500ms", "500ms"),
+    /** Bind values in the slow-query log. */
+    LOG_BIND_VALUES("lumen.db.log-bind-values", "boolean", "Add bind values to slow-query log lines; refused in prod (they may hold personal data)", "false", "false", "false"),
+    /** Health ping threshold. */
+    HEALTH_SLOW_PING("lumen.db.health.slow-ping", "duration", "A health ping slower than this reports DEGRADED", "250ms", "1s", "250ms"),
+    /** Flyway locations. */
+    MIGRATIONS_LOCATIONS("lumen.db.migrations.locations", "comma list", "Where the migrator finds V/U scripts (Flyway locations)", "classpath:db/migration", "classpath:db/migration", "classpath:db/migration"),
+    /** Folder for {@code create}. */
+    MIGRATIONS_DIRECTORY("lumen.db.migrations.directory", "path", "Folder where `migrate create` writes new migration pairs", "migrations", "migrations", "migrations"),
+    /** lock_timeout for migrations. */
+    MIGRATIONS_LOCK_TIMEOUT("lumen.db.migrations.lock-timeout", "duration", "lock_timeout while migrating, so a migration waiting on a busy table fails instead of blocking the application; 0 = off", "10s", "10s", "5s");
+
+    private final String property;
+    private final String unit;
+    private final String description;
+    private final Map<Environment, String> defaults;
+
+    ConfigKey(String property, String unit, String description, String dev, String test, String prod) {
+        this.property = property;
+        this.unit = unit;
+        this.description = description;
+        this.defaults = Map.of(Environment.DEV, dev, Environment.TEST, test, Environment.PROD, prod);
+    }
+
+    /**
+     * The property name, used in system properties and properties files.
+     *
+     * @return for example {@code lumen.db.pool.max-size}
+     */
+    public String property() {
+        return property;
+    }
+
+    /**
+     * The environment variable name.
+     *
+     * @return for example {@code LUMEN_DB_POOL_MAX_SIZE}
+     */
+    public String environmentVariable() {
+        return property.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+    }
+
+    /**
+     * The unit or value form.
+     *
+     * @return for example {@code duration}
+     */
+    public String unit() {
+        return unit;
+    }
+
+    /**
+     * What the knob does.
+     *
+     * @return one sentence
+     */
+    public String description() {
+        return description;
+    }
+
+    /**
+     * The default in an environment; empty means "no default".
+     *
+     * @param environment the environment
+     * @return the default text
+     */
+    public String defaultFor(Environment environment) {
+        return defaults.get(environment);
+    }
+
+    /**
+     * Finds a key by property name.
+     *
+     * @param property for example {@code lumen.db.url}
+     * @return the key, if known
+     */
+    public static Optional<ConfigKey> byProperty(String property) {
+        return Stream.of(values()).filter(k -> k.property.equals(property)).findFirst();
+    }
+}

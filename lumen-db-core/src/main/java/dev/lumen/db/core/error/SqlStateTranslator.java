@@ -1,0 +1,131 @@
+package dev.lumen.db.core.error;
+
+import java.sql.BatchUpdateException;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
+
+/**
+ * Maps a driver or pool failure to the {@link DatabaseException} family by SQLSTATE.
+ *
+ * <p>The messages are PostgreSQL's primary message only: never the DETAIL line (which repeats key values and
+ * row contents), never bind values, and for invalid-input errors the offending value is redacted. The cause
+ * attached is a sanitized copy of the driver exception that keeps its SQLSTATE and stack trace, so logging the
+ * exception with its stack cannot leak what the message hides.
+ */
+public final class SqlStateTranslator {
+
+    /** {@code invalid input syntax for type uuid: "abc"} -> {@code ... uuid: (value redacted)}. */
+    private static final Pattern QUOTED_VALUE = Pattern.compile(":\\s*\".*\"\\s*$", Pattern.DOTALL);
+
+    private SqlStateTranslator() {
+    }
+
+    /**
+     * Whether {@code failure} carries an {@link SQLException} that this translator can classify.
+     *
+     * @param failure any exception
+     * @return true when translation applies
+     */
+    public static boolean isSqlFailure(Throwable failure) {
+        return failure instanceof DatabaseException || findSqlException(failure) != null;
+    }
+
+    /**
+     * Translates a failure.
+     *
+     * @param failure a jOOQ {@code DataAccessException}, an {@link SQLException}, or anything wrapping one
+     * @return the matching exception; {@code failure} itself when it already is one
+     */
+    public static DatabaseException translate(Throwable failure) {
+        if (failure instanceof DatabaseException known) {
+            return known;
+        }
+        SQLException sql = findSqlException(failure);
+        if (sql == null) {
+            return new UnclassifiedDatabaseException(firstLine(failure.getMessage()), null, null);
+        }
+        String state = sql.getSQLState();
+        ServerErrorMessage server = sql instanceof PSQLException psql ? psql.getServerErrorMessage() : null;
+        String message = message(sql, server, state);
+        SQLException cause = sanitized(sql, message);
+        if (sql instanceof SQLTransientConnectionException) {
+            return new UnavailableException("No database connection available: " + message, state, cause);
+        }
+        if (state == null) {
+            return new UnclassifiedDatabaseException(message, null, cause);
+        }
+        String constraint = server == null ? null : server.getConstraint();
+        String table = server == null ? null : server.getTable();
+        String column = server == null ? null : server.getColumn();
+        return switch (state) {
+            case "23505" -> new UniqueViolationException(message, constraint, table, column, cause);
+            case "23503" -> new ForeignKeyViolationException(message, constraint, table, column, cause);
+            case "23502" -> new NotNullViolationException(message, constraint, table, column, cause);
+            case "23514" -> new CheckViolationException(message, constraint, table, column, cause);
+            case "40001" -> new SerializationFailureException(message, state, cause);
+            case "40P01" -> new DeadlockException(message, state, cause);
+            case "55P03" -> new LockTimeoutException(message, state, cause);
+            case "57014" -> new QueryTimeoutException(message, state, cause);
+            case "25006" -> new ReadOnlyTransactionException(message, state, cause);
+            case "42501" -> new PermissionDeniedException(message, state, cause);
+            case "53300", "57P01", "57P02", "57P03" -> new UnavailableException(message, state, cause);
+            default -> byClass(message, state, constraint, table, column, cause);
+        };
+    }
+
+    private static DatabaseException byClass(String message, String state, @Nullable String constraint,
+            @Nullable String table, @Nullable String column, SQLException cause) {
+        if (state.startsWith("23")) {
+            return new ConstraintViolationException(message, state, constraint, table, column, cause);
+        }
+        if (state.startsWith("22")) {
+            return new InvalidInputException(message, state, cause);
+        }
+        if (state.startsWith("08")) {
+            return new UnavailableException(message, state, cause);
+        }
+        return new UnclassifiedDatabaseException(message, state, cause);
+    }
+
+    private static String message(SQLException sql, @Nullable ServerErrorMessage server, @Nullable String state) {
+        String text = server != null && server.getMessage() != null ? server.getMessage() : firstLine(sql.getMessage());
+        if (state != null && state.startsWith("22")) {
+            text = QUOTED_VALUE.matcher(text).replaceFirst(": (value redacted)");
+        }
+        return state == null ? text : text + " [SQLSTATE " + state + "]";
+    }
+
+    private static SQLException sanitized(SQLException original, String message) {
+        SQLException copy = new SQLException(message, original.getSQLState(), original.getErrorCode());
+        copy.setStackTrace(original.getStackTrace());
+        return copy;
+    }
+
+    private static @Nullable SQLException findSqlException(Throwable failure) {
+        SQLException found = null;
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql) {
+                found = sql;
+                // The driver's own exception (with the server message) sits deepest; keep walking.
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        if (found instanceof BatchUpdateException batch && batch.getNextException() != null) {
+            return batch.getNextException();
+        }
+        return found;
+    }
+
+    private static String firstLine(@Nullable String text) {
+        if (text == null || text.isBlank()) {
+            return "database error";
+        }
+        return text.lines().findFirst().orElse(text).strip();
+    }
+}

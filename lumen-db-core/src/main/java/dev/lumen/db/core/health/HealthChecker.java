@@ -1,0 +1,98 @@
+package dev.lumen.db.core.health;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.lumen.db.core.error.SqlStateTranslator;
+import dev.lumen.db.core.migrate.MigrationEntry;
+import dev.lumen.db.core.migrate.MigrationStatus;
+import dev.lumen.db.core.migrate.Migrator;
+import dev.lumen.db.core.pool.ConnectionPools;
+import dev.lumen.db.core.pool.PoolState;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Checks the database the way an operator would: can a pooled connection run {@code SELECT 1}, and how fast;
+ * is the pool saturated; are migrations pending or failed. DOWN only when the server cannot be reached; the
+ * other findings make it DEGRADED and are listed in {@link HealthReport#details()}.
+ */
+public final class HealthChecker {
+
+    private final HikariDataSource pool;
+    private final Migrator migrator;
+    private final Duration slowPing;
+    private final Clock clock;
+
+    /**
+     * Creates the checker.
+     *
+     * @param pool     the connection pool
+     * @param migrator the migrator, for migration state
+     * @param slowPing pings slower than this make the report DEGRADED
+     */
+    public HealthChecker(HikariDataSource pool, Migrator migrator, Duration slowPing) {
+        this.pool = pool;
+        this.migrator = migrator;
+        this.slowPing = slowPing;
+        this.clock = Clock.systemUTC();
+    }
+
+    /**
+     * Runs the checks.
+     *
+     * @return the report; never throws for an unhealthy database
+     */
+    public HealthReport check() {
+        List<String> details = new ArrayList<>();
+        Duration ping;
+        long started = System.nanoTime();
+        try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT 1")) {
+            rows.next();
+            ping = Duration.ofNanos(System.nanoTime() - started);
+        } catch (SQLException | RuntimeException e) {
+            details.add("database unreachable: " + SqlStateTranslator.translate(e).getMessage());
+            return new HealthReport(HealthStatus.DOWN, clock.instant(), null, ConnectionPools.state(pool), null, -1,
+                    -1, details);
+        }
+        if (ping.compareTo(slowPing) > 0) {
+            details.add("slow ping: " + ping.toMillis() + " ms (threshold " + slowPing.toMillis() + " ms)");
+        }
+        PoolState poolState = ConnectionPools.state(pool);
+        if (poolState.saturated()) {
+            details.add("pool saturated: " + poolState.active() + "/" + poolState.max() + " connections busy, "
+                    + poolState.waiting() + " callers waiting");
+        }
+        String current = null;
+        int pending = -1;
+        int failed = -1;
+        try {
+            MigrationStatus status = migrator.status();
+            current = status.currentVersion();
+            pending = status.pending().size();
+            failed = status.failed().size();
+            if (pending > 0) {
+                details.add(pending + " pending migration" + (pending == 1 ? "" : "s") + ": " + scripts(status.pending()));
+            }
+            if (status.dirty()) {
+                details.add("dirty schema: a non-transactional migration failed part-way: " + scripts(status.failed()));
+            } else if (failed > 0) {
+                details.add("failed migration (rolled back): " + scripts(status.failed()));
+            }
+        } catch (RuntimeException e) {
+            details.add("migration state unknown: " + e.getMessage());
+        }
+        HealthStatus status = details.isEmpty() ? HealthStatus.UP : HealthStatus.DEGRADED;
+        return new HealthReport(status, clock.instant(), ping, poolState, current, pending, failed, details);
+    }
+
+    private static String scripts(List<MigrationEntry> entries) {
+        return entries.stream().map(MigrationEntry::script).collect(Collectors.joining(", "));
+    }
+}

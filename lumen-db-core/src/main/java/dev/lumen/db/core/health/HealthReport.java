@@ -1,0 +1,28 @@
+package dev.lumen.db.core.health;
+
+import dev.lumen.db.core.pool.PoolState;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The result of one health check.
+ *
+ * @param status            UP, DEGRADED or DOWN
+ * @param checkedAt         when the check ran
+ * @param pingLatency       round trip of {@code SELECT 1} through the pool, or {@code null} when it failed
+ * @param pool              the pool's state
+ * @param currentVersion    the newest applied migration, if known
+ * @param pendingMigrations migrations not applied yet, or -1 when unknown
+ * @param failedMigrations  failed migrations (rolled back or dirty), or -1 when unknown
+ * @param details           one line per finding that made the status worse than UP
+ */
+public record HealthReport(HealthStatus status, Instant checkedAt, @Nullable Duration pingLatency, PoolState pool,
+        @Nullable String currentVersion, int pendingMigrations, int failedMigrations, List<String> details) {
+
+    /** Freezes the details. */
+    public HealthReport {
+        details = List.copyOf(details);
+    }
+}

@@ -1,0 +1,193 @@
+package dev.lumen.db.core.observe;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.jooq.Delete;
+import org.jooq.ExecuteContext;
+import org.jooq.ExecuteListener;
+import org.jooq.ExecuteType;
+import org.jooq.Insert;
+import org.jooq.Merge;
+import org.jooq.Query;
+import org.jooq.Result;
+import org.jooq.ResultQuery;
+import org.jooq.Update;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Times every statement jOOQ executes, counts failures by SQLSTATE class, and logs statements slower than the
+ * threshold with their SQL (placeholders only), duration and row count. Bind values are added to that log line
+ * only when explicitly enabled.
+ *
+ * <p>Per-execution state lives in {@link ExecuteContext#data()}, so one listener instance serves all threads.
+ * Register it after the exception-translating listener so failures are already classified.
+ */
+public final class QueryMetricsListener implements ExecuteListener {
+
+    private static final Logger SLOW_LOG = LoggerFactory.getLogger("dev.lumen.db.slow-query");
+    private static final Object START = new Object();
+    private static final int MAX_SQL_LENGTH = 2_000;
+    private static final int MAX_BIND_LENGTH = 100;
+
+    /** Statement kinds, each with a pre-built success timer (the hot path allocates nothing). */
+    private enum Kind {
+        SELECT, INSERT, UPDATE, DELETE, MERGE, DDL, BATCH, OTHER;
+
+        final String tag = name().toLowerCase(Locale.ROOT);
+    }
+
+    private final MeterRegistry registry;
+    private final long slowNanos;
+    private final boolean logBindValues;
+    private final Timer[] successTimers;
+    private final Counter[] slowCounters;
+    private final Map<String, Timer> errorTimers = new ConcurrentHashMap<>();
+    private final Map<String, Counter> errorCounters = new ConcurrentHashMap<>();
+
+    /**
+     * Creates the listener.
+     *
+     * @param registry           where the meters go
+     * @param slowQueryThreshold statements at least this slow are logged
+     * @param logBindValues      add bind values to slow-query lines
+     */
+    public QueryMetricsListener(MeterRegistry registry, Duration slowQueryThreshold, boolean logBindValues) {
+        this.registry = registry;
+        this.slowNanos = slowQueryThreshold.toNanos();
+        this.logBindValues = logBindValues;
+        this.successTimers = Arrays.stream(Kind.values())
+                .map(kind -> timer(kind.tag, "success", "none"))
+                .toArray(Timer[]::new);
+        this.slowCounters = Arrays.stream(Kind.values())
+                .map(kind -> Counter.builder(MetricNames.SLOW_QUERIES)
+                        .description("Statements slower than the slow-query threshold")
+                        .tag(MetricNames.TYPE, kind.tag)
+                        .register(registry))
+                .toArray(Counter[]::new);
+    }
+
+    private Timer timer(String type, String outcome, String sqlStateClass) {
+        return Timer.builder(MetricNames.QUERY)
+                .description("Statements executed through jOOQ")
+                .tag(MetricNames.TYPE, type)
+                .tag(MetricNames.OUTCOME, outcome)
+                .tag(MetricNames.SQLSTATE_CLASS, sqlStateClass)
+                .register(registry);
+    }
+
+    @Override
+    public void start(ExecuteContext ctx) {
+        ctx.data(START, System.nanoTime());
+    }
+
+    @Override
+    public void end(ExecuteContext ctx) {
+        Object started = ctx.data(START);
+        if (!(started instanceof Long startNanos)) {
+            return;
+        }
+        // end() may run twice for one execution on some paths; record once.
+        ctx.data().remove(START);
+        long nanos = System.nanoTime() - startNanos;
+        Kind kind = kind(ctx);
+        RuntimeException failure = ctx.exception();
+        if (failure == null) {
+            successTimers[kind.ordinal()].record(nanos, TimeUnit.NANOSECONDS);
+        } else {
+            recordFailure(kind, failure, nanos);
+        }
+        if (nanos >= slowNanos) {
+            slowCounters[kind.ordinal()].increment();
+            logSlow(ctx, kind, nanos, failure);
+        }
+    }
+
+    private void recordFailure(Kind kind, RuntimeException failure, long nanos) {
+        String sqlStateClass = ErrorKinds.sqlStateClass(failure);
+        String error = ErrorKinds.kind(failure);
+        errorTimers.computeIfAbsent(kind.tag + '|' + sqlStateClass, key -> timer(kind.tag, "error", sqlStateClass))
+                .record(nanos, TimeUnit.NANOSECONDS);
+        errorCounters.computeIfAbsent(kind.tag + '|' + sqlStateClass + '|' + error,
+                        key -> Counter.builder(MetricNames.QUERY_ERRORS)
+                                .description("Statements that failed")
+                                .tag(MetricNames.TYPE, kind.tag)
+                                .tag(MetricNames.SQLSTATE_CLASS, sqlStateClass)
+                                .tag(MetricNames.ERROR, error)
+                                .register(registry))
+                .increment();
+    }
+
+    private static Kind kind(ExecuteContext ctx) {
+        if (ctx.type() == ExecuteType.BATCH) {
+            return Kind.BATCH;
+        }
+        if (ctx.type() == ExecuteType.DDL) {
+            return Kind.DDL;
+        }
+        Query query = ctx.query();
+        if (query instanceof Insert<?>) {
+            return Kind.INSERT;
+        }
+        if (query instanceof Update<?>) {
+            return Kind.UPDATE;
+        }
+        if (query instanceof Delete<?>) {
+            return Kind.DELETE;
+        }
+        if (query instanceof Merge<?>) {
+            return Kind.MERGE;
+        }
+        if (query instanceof ResultQuery<?> || ctx.type() == ExecuteType.READ) {
+            return Kind.SELECT;
+        }
+        return Kind.OTHER;
+    }
+
+    private void logSlow(ExecuteContext ctx, Kind kind, long nanos, @Nullable RuntimeException failure) {
+        if (!SLOW_LOG.isWarnEnabled()) {
+            return;
+        }
+        String sql = ctx.sql();
+        if (sql == null && ctx.batchSQL().length > 0) {
+            sql = ctx.batchSQL()[0] + (ctx.batchSQL().length > 1 ? " (+" + (ctx.batchSQL().length - 1) + " more)" : "");
+        }
+        String binds = logBindValues ? " binds=" + bindValues(ctx) : "";
+        SLOW_LOG.warn("Slow {} ({} ms, {} rows{}): {}{}", kind.tag, TimeUnit.NANOSECONDS.toMillis(nanos), rows(ctx),
+                failure == null ? "" : ", failed: " + ErrorKinds.kind(failure), truncate(String.valueOf(sql), MAX_SQL_LENGTH),
+                binds);
+    }
+
+    private static long rows(ExecuteContext ctx) {
+        Result<?> result = ctx.result();
+        if (result != null) {
+            return result.size();
+        }
+        return ctx.rows();
+    }
+
+    private static String bindValues(ExecuteContext ctx) {
+        Query query = ctx.query();
+        if (query == null) {
+            return "[]";
+        }
+        List<Object> values = query.getBindValues();
+        return values.stream()
+                .map(value -> truncate(String.valueOf(value), MAX_BIND_LENGTH))
+                .collect(Collectors.joining(", ", "[", "]"));
+    }
+
+    private static String truncate(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max) + "...";
+    }
+}

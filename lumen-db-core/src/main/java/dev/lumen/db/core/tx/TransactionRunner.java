@@ -1,0 +1,68 @@
+package dev.lumen.db.core.tx;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import javax.sql.DataSource;
+import org.jooq.Configuration;
+
+/**
+ * Runs work in a transaction: commit when it returns, roll back when it throws anything, retry the whole work
+ * after serialization failures and deadlocks when {@link TxOptions#retries()} allows, with jittered exponential
+ * backoff. Only the outermost transaction retries; nested work uses {@link Tx#savepoint(TxFunction)}.
+ */
+public interface TransactionRunner {
+
+    /**
+     * Runs work that returns a value.
+     *
+     * @param options how to run
+     * @param work    the work
+     * @param <T>     the result type
+     * @return the work's result, after commit
+     */
+    <T> T call(TxOptions options, TxFunction<T> work);
+
+    /**
+     * Runs work with {@link TxOptions#defaults()}.
+     *
+     * @param work the work
+     * @param <T>  the result type
+     * @return the work's result, after commit
+     */
+    default <T> T call(TxFunction<T> work) {
+        return call(TxOptions.defaults(), work);
+    }
+
+    /**
+     * Runs work without a result.
+     *
+     * @param options how to run
+     * @param work    the work
+     */
+    default void run(TxOptions options, TxAction work) {
+        call(options, tx -> {
+            work.accept(tx);
+            return null;
+        });
+    }
+
+    /**
+     * Runs work without a result, with {@link TxOptions#defaults()}.
+     *
+     * @param work the work
+     */
+    default void run(TxAction work) {
+        run(TxOptions.defaults(), work);
+    }
+
+    /**
+     * A runner over a pool. {@code LumenDb} builds one; use this only to assemble the parts yourself.
+     *
+     * @param dataSource the pool
+     * @param jooq       the jOOQ configuration (dialect, listeners) each transaction's {@code DSLContext} derives from
+     * @param registry   where the transaction meters go
+     * @return the runner
+     */
+    static TransactionRunner create(DataSource dataSource, Configuration jooq, MeterRegistry registry) {
+        return new PooledTransactionRunner(dataSource, jooq, new TxMetrics(registry), RetryBackoff.DEFAULT);
+    }
+}
