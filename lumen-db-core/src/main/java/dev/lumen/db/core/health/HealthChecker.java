@@ -10,6 +10,7 @@ import dev.lumen.db.core.pool.PoolState;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
@@ -57,9 +58,15 @@ public final class HealthChecker {
             rows.next();
             ping = Duration.ofNanos(System.nanoTime() - started);
         } catch (SQLException | RuntimeException e) {
+            PoolState state = ConnectionPools.state(pool);
+            if (e instanceof SQLTransientConnectionException && e.getCause() == null && state.active() >= state.max()) {
+                // Every connection is busy: the server is fine, the application is not keeping up.
+                details.add("pool exhausted: all " + state.max() + " connections busy, no connection within the"
+                        + " acquire timeout, " + state.waiting() + " callers waiting");
+                return new HealthReport(HealthStatus.DEGRADED, clock.instant(), null, state, null, -1, -1, details);
+            }
             details.add("database unreachable: " + SqlStateTranslator.translate(e).getMessage());
-            return new HealthReport(HealthStatus.DOWN, clock.instant(), null, ConnectionPools.state(pool), null, -1,
-                    -1, details);
+            return new HealthReport(HealthStatus.DOWN, clock.instant(), null, state, null, -1, -1, details);
         }
         if (ping.compareTo(slowPing) > 0) {
             details.add("slow ping: " + ping.toMillis() + " ms (threshold " + slowPing.toMillis() + " ms)");
