@@ -19,7 +19,7 @@ import org.jooq.DSLContext;
  * }
  * }</pre>
  */
-public interface LumenDb extends AutoCloseable {
+public interface LumenDb extends DbScope, AutoCloseable {
 
     /**
      * Opens the pool, connects once, checks the server version, and wires jOOQ with the error-translating and
@@ -40,6 +40,7 @@ public interface LumenDb extends AutoCloseable {
      *
      * @return the context
      */
+    @Override
     DSLContext dsl();
 
     /**

@@ -12,7 +12,7 @@ import java.util.stream.Stream;
  */
 public enum ConfigKey {
     /** Which profile's defaults apply. */
-    ENVIRONMENT("lumen.db.env", "dev | test | prod", "Which profile's defaults apply (used by LumenDb callers that do not pass one)", "dev", "test", "prod"),
+    ENVIRONMENT("lumen.db.env", "dev / test / prod", "Which profile's defaults apply (used by LumenDb callers that do not pass one)", "dev", "test", "prod"),
     /** Optional properties file read under environment variables and system properties. */
     CONFIG_FILE("lumen.db.config-file", "path", "Optional properties file with any of these keys", "", "", ""),
     /** Server URL. */
@@ -46,7 +46,7 @@ public enum ConfigKey {
     /** application_name. */
     APPLICATION_NAME("lumen.db.application-name", "text", "application_name shown in pg_stat_activity (pgjdbc: ApplicationName)", "lumen-db", "lumen-db-test", "lumen-db"),
     /** TLS mode. */
-    SSL_MODE("lumen.db.ssl.mode", "disable | allow | prefer | require | verify-ca | verify-full", "TLS mode (pgjdbc: sslmode); prod expects verify-full and warns otherwise", "prefer", "disable", "verify-full"),
+    SSL_MODE("lumen.db.ssl.mode", "disable / allow / prefer / require / verify-ca / verify-full", "TLS mode (pgjdbc: sslmode); prod expects verify-full and warns otherwise", "prefer", "disable", "verify-full"),
     /** TLS root certificate. */
     SSL_ROOT_CERT("lumen.db.ssl.root-cert", "path", "PEM file of the CA that signed the server certificate (pgjdbc: sslrootcert); empty = ~/.postgresql/root.crt", "", "", ""),
     /** Slow-query log threshold. */

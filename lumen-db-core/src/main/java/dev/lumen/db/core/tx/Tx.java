@@ -1,17 +1,19 @@
 package dev.lumen.db.core.tx;
 
+import dev.lumen.db.core.DbScope;
 import org.jooq.DSLContext;
 
 /**
  * One open transaction (or savepoint within one), handed to transactional code.
  */
-public interface Tx {
+public interface Tx extends DbScope {
 
     /**
      * jOOQ bound to this transaction's connection.
      *
      * @return the transactional {@code DSLContext}
      */
+    @Override
     DSLContext dsl();
 
     /**

@@ -1,0 +1,430 @@
+package dev.lumen.db.repository;
+
+import dev.lumen.db.core.DbScope;
+import dev.lumen.db.core.error.InvalidInputException;
+import dev.lumen.db.core.error.NotFoundException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.OrderField;
+import org.jooq.RecordMapper;
+import org.jooq.SortField;
+import org.jooq.Table;
+import org.jooq.TableField;
+import org.jooq.UpdatableRecord;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Everything a table with a single-column primary key needs, as one SQL statement per method. Tables with a
+ * {@code deleted_at} column get soft delete: {@link #delete} stamps it, {@link #restore} clears it, and every
+ * read hides such rows unless asked for them with {@link Visibility}.
+ *
+ * <p>Every method takes the {@link DbScope} it runs in: pass a {@code LumenDb} for a single auto-committed
+ * statement, or a {@code Tx} to make it part of a transaction. Values come back as immutable records.
+ *
+ * <pre>{@code
+ * TableRepository<OrdersRecord, Order, UUID> orders = TableRepository.forTable(ORDERS, ORDERS.ID, Order.class);
+ * Order order = orders.insert(db, new OrdersRecord().setCustomer("ada"));
+ * }</pre>
+ *
+ * @param <R>  the generated record type
+ * @param <T>  the immutable value type returned
+ * @param <ID> the primary key type
+ */
+public class TableRepository<R extends UpdatableRecord<R>, T, ID> {
+
+    private static final String DELETED_AT = "deleted_at";
+
+    private final Table<R> table;
+    private final TableField<R, ID> id;
+    private final String entity;
+    private final RecordMapper<? super R, ? extends T> mapper;
+    private final List<SortKey> sortKeys;
+    private final List<SortField<?>> keysetOrder;
+    private final List<Field<?>> keysetFields;
+    private final @Nullable Field<OffsetDateTime> deletedAt;
+
+    /**
+     * Creates a repository.
+     *
+     * @param table    the generated table
+     * @param id       its primary key column
+     * @param entity   a singular name for messages, for example {@code user}
+     * @param mapper   turns a record into the returned value
+     * @param sortKeys the columns clients may sort by
+     * @param keyset   the order of keyset pages (the primary key is appended as the tiebreaker)
+     */
+    protected TableRepository(Table<R> table, TableField<R, ID> id, String entity,
+            RecordMapper<? super R, ? extends T> mapper, Collection<? extends SortKey> sortKeys, Sort keyset) {
+        this.table = table;
+        this.id = id;
+        this.entity = entity;
+        this.mapper = mapper;
+        this.sortKeys = List.copyOf(sortKeys);
+        this.keysetOrder = withTiebreaker(keyset.orders().stream().map(TableRepository::sortField).toList());
+        this.keysetFields = keysetOrder.stream().<Field<?>>map(f -> table.field(f.getName())).toList();
+        Field<?> deleted = table.field(DELETED_AT);
+        this.deletedAt = deleted != null && deleted.getDataType().isTimestamp()
+                ? deleted.coerce(SQLDataType.TIMESTAMPWITHTIMEZONE)
+                : null;
+    }
+
+    /**
+     * A repository for any generated table with a single-column primary key: every column may be sorted by,
+     * keyset pages go by primary key, rows map to {@code valueType} (typically the generated POJO record).
+     *
+     * @param table     the generated table
+     * @param id        its primary key column
+     * @param valueType the returned type
+     * @param <R>       the record type
+     * @param <T>       the value type
+     * @param <ID>      the key type
+     * @return the repository
+     */
+    public static <R extends UpdatableRecord<R>, T, ID> TableRepository<R, T, ID> forTable(Table<R> table,
+            TableField<R, ID> id, Class<T> valueType) {
+        List<SortKey> columns = Arrays.stream(table.fields()).<SortKey>map(ColumnKey::new).toList();
+        return new TableRepository<>(table, id, table.getName(), r -> r.into(valueType), columns, Sort.unsorted());
+    }
+
+    /** Any column as a sort key, for {@link #forTable}. */
+    private record ColumnKey(Field<?> field) implements SortKey {
+    }
+
+    /**
+     * The generated table.
+     *
+     * @return the table
+     */
+    protected final Table<R> table() {
+        return table;
+    }
+
+    /**
+     * The keys clients may sort by.
+     *
+     * @return the allow-list
+     */
+    public final List<SortKey> sortKeys() {
+        return sortKeys;
+    }
+
+    /**
+     * Whether the table soft-deletes.
+     *
+     * @return true when it has a {@code deleted_at} column
+     */
+    public final boolean softDeletes() {
+        return deletedAt != null;
+    }
+
+    /**
+     * Finds a live row by primary key.
+     *
+     * @param scope where to run
+     * @param key   the primary key
+     * @return the value, or empty when absent or soft-deleted
+     */
+    public Optional<T> find(DbScope scope, ID key) {
+        return find(scope, key, Visibility.LIVE);
+    }
+
+    /**
+     * Finds a row by primary key.
+     *
+     * @param scope      where to run
+     * @param key        the primary key
+     * @param visibility which rows count
+     * @return the value, if any
+     */
+    public Optional<T> find(DbScope scope, ID key, Visibility visibility) {
+        return scope.dsl().selectFrom(table).where(id.eq(key)).and(visible(visibility)).fetchOptional()
+                .map(this::map);
+    }
+
+    /**
+     * Gets a live row by primary key.
+     *
+     * @param scope where to run
+     * @param key   the primary key
+     * @return the value
+     * @throws NotFoundException when absent or soft-deleted
+     */
+    public T get(DbScope scope, ID key) {
+        return find(scope, key).orElseThrow(() -> notFound(key));
+    }
+
+    /**
+     * Whether a live row with this key exists.
+     *
+     * @param scope where to run
+     * @param key   the primary key
+     * @return true when present
+     */
+    public boolean exists(DbScope scope, ID key) {
+        return scope.dsl().fetchExists(table, id.eq(key).and(visible(Visibility.LIVE)));
+    }
+
+    /**
+     * Counts live rows matching a filter.
+     *
+     * @param scope  where to run
+     * @param filter the filter
+     * @return the count
+     */
+    public long count(DbScope scope, Filter filter) {
+        return count(scope, filter, Visibility.LIVE);
+    }
+
+    /**
+     * Counts rows matching a filter.
+     *
+     * @param scope      where to run
+     * @param filter     the filter
+     * @param visibility which rows count
+     * @return the count
+     */
+    public long count(DbScope scope, Filter filter, Visibility visibility) {
+        return scope.dsl().fetchCount(table, filter.condition().and(visible(visibility)));
+    }
+
+    /**
+     * Inserts a row and returns it as stored, with the database's defaults (id, timestamps) filled in.
+     *
+     * @param scope  where to run
+     * @param values a record with the columns to set (unset columns get their defaults)
+     * @return the stored value
+     */
+    public T insert(DbScope scope, R values) {
+        Map<Field<?>, Object> changed = changedValues(values, false);
+        R stored = changed.isEmpty()
+                ? scope.dsl().insertInto(table).defaultValues().returning().fetchSingle()
+                : scope.dsl().insertInto(table).set(changed).returning().fetchSingle();
+        return map(stored);
+    }
+
+    /**
+     * Inserts many rows in a few round trips with PostgreSQL's COPY. Every row must set the same columns; the
+     * others get their defaults. Generated values are not returned: use {@link #insert} when you need them.
+     *
+     * @param scope where to run (inside a transaction the rows commit with it)
+     * @param rows  the rows
+     * @return rows inserted
+     */
+    public long insertAll(DbScope scope, Collection<R> rows) {
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        R first = rows.iterator().next();
+        List<Field<?>> columns = new ArrayList<>(changedValues(first, false).keySet());
+        if (columns.isEmpty()) {
+            throw new InvalidInputException("insertAll needs rows that set at least one column", null, null);
+        }
+        for (R row : rows) {
+            for (Field<?> field : table.fields()) {
+                if (row.changed(field) != columns.contains(field)) {
+                    throw new InvalidInputException("insertAll needs every row to set the same columns ("
+                            + columns.stream().map(Field::getName).toList() + ")", null, null);
+                }
+            }
+        }
+        return CopyInserter.copy(scope.dsl(), table, columns, rows);
+    }
+
+    /**
+     * Updates the set columns of a live row.
+     *
+     * @param scope   where to run
+     * @param key     the primary key
+     * @param changes a record with the columns to change (the key column is ignored)
+     * @return the updated value
+     * @throws NotFoundException     when absent or soft-deleted
+     * @throws InvalidInputException when nothing is set
+     */
+    public T update(DbScope scope, ID key, R changes) {
+        Map<Field<?>, Object> changed = changedValues(changes, true);
+        if (changed.isEmpty()) {
+            throw new InvalidInputException("Nothing to update: no column of the " + entity + " was set", null, null);
+        }
+        return scope.dsl().update(table).set(changed).where(id.eq(key)).and(visible(Visibility.LIVE))
+                .returning().fetchOptional().map(this::map).orElseThrow(() -> notFound(key));
+    }
+
+    /**
+     * Deletes a row: soft (stamping {@code deleted_at}) when the table has that column, else for real.
+     *
+     * @param scope where to run
+     * @param key   the primary key
+     * @return true when a live row was deleted
+     */
+    public boolean delete(DbScope scope, ID key) {
+        DSLContext dsl = scope.dsl();
+        if (deletedAt != null) {
+            return dsl.update(table).set(deletedAt, DSL.currentOffsetDateTime())
+                    .where(id.eq(key)).and(deletedAt.isNull()).execute() > 0;
+        }
+        return dsl.deleteFrom(table).where(id.eq(key)).execute() > 0;
+    }
+
+    /**
+     * Brings back a soft-deleted row.
+     *
+     * @param scope where to run
+     * @param key   the primary key
+     * @return true when a deleted row was restored
+     * @throws IllegalStateException when the table does not soft-delete
+     */
+    public boolean restore(DbScope scope, ID key) {
+        if (deletedAt == null) {
+            throw new IllegalStateException(table.getName() + " has no deleted_at column: its deletes cannot be undone");
+        }
+        return scope.dsl().update(table).set(deletedAt, (OffsetDateTime) null)
+                .where(id.eq(key)).and(deletedAt.isNotNull()).execute() > 0;
+    }
+
+    /**
+     * An offset page of live rows.
+     *
+     * @param scope  where to run
+     * @param filter the filter
+     * @param sort   the order (allow-listed keys only)
+     * @param page   the page
+     * @return the page
+     */
+    public Page<T> list(DbScope scope, Filter filter, Sort sort, PageRequest page) {
+        return list(scope, filter, sort, page, Visibility.LIVE);
+    }
+
+    /**
+     * An offset page.
+     *
+     * @param scope      where to run
+     * @param filter     the filter
+     * @param sort       the order (allow-listed keys only)
+     * @param page       the page
+     * @param visibility which rows count
+     * @return the page
+     */
+    public Page<T> list(DbScope scope, Filter filter, Sort sort, PageRequest page, Visibility visibility) {
+        List<R> rows = scope.dsl().selectFrom(table)
+                .where(filter.condition())
+                .and(visible(visibility))
+                .orderBy(order(sort))
+                .limit(page.limit() + 1)
+                .offset(page.offset())
+                .fetch();
+        boolean hasNext = rows.size() > page.limit();
+        return new Page<>(rows.subList(0, Math.min(rows.size(), page.limit())).stream().map(this::map).toList(), page,
+                hasNext);
+    }
+
+    /**
+     * A keyset page of live rows in the repository's keyset order. Unlike offsets, the cost does not grow with
+     * depth, and rows inserted meanwhile never shift later pages.
+     *
+     * @param scope   where to run
+     * @param filter  the filter
+     * @param request the cursor and limit
+     * @return the page and the cursor of the next one
+     */
+    public KeysetPage<T> listKeyset(DbScope scope, Filter filter, KeysetRequest request) {
+        var ordered = scope.dsl().selectFrom(table)
+                .where(filter.condition())
+                .and(visible(Visibility.LIVE))
+                .orderBy(keysetOrder);
+        String cursor = request.cursor();
+        List<R> rows = cursor == null
+                ? ordered.limit(request.limit() + 1).fetch()
+                : ordered.seek(KeysetCursor.decode(cursor, keysetFields)).limit(request.limit() + 1).fetch();
+        boolean hasNext = rows.size() > request.limit();
+        List<R> pageRows = rows.subList(0, Math.min(rows.size(), request.limit()));
+        String next = hasNext ? KeysetCursor.encode(pageRows.get(pageRows.size() - 1), keysetFields) : null;
+        return new KeysetPage<>(pageRows.stream().map(this::map).toList(), next);
+    }
+
+    /**
+     * Maps a fetched record to the returned value.
+     *
+     * @param record the record
+     * @return the value
+     */
+    protected final T map(R record) {
+        return mapper.map(record);
+    }
+
+    /**
+     * The condition selecting rows of a visibility.
+     *
+     * @param visibility which rows
+     * @return the condition ({@code noCondition()} for tables without soft delete)
+     */
+    protected final Condition visible(Visibility visibility) {
+        if (deletedAt == null) {
+            return DSL.noCondition();
+        }
+        return switch (visibility) {
+            case LIVE -> deletedAt.isNull();
+            case DELETED -> deletedAt.isNotNull();
+            case ALL -> DSL.noCondition();
+        };
+    }
+
+    /**
+     * The exception for a missing row.
+     *
+     * @param key the key looked for
+     * @return the exception
+     */
+    protected final NotFoundException notFound(Object key) {
+        return new NotFoundException(entity, "id " + key);
+    }
+
+    private List<OrderField<?>> order(Sort sort) {
+        List<SortField<?>> fields = new ArrayList<>();
+        for (Sort.Order order : sort.orders()) {
+            if (!sortKeys.contains(order.key())) {
+                throw Sort.unknown(order.key().key(), sortKeys);
+            }
+            fields.add(sortField(order));
+        }
+        return new ArrayList<>(withTiebreaker(fields));
+    }
+
+    private List<SortField<?>> withTiebreaker(List<SortField<?>> fields) {
+        List<SortField<?>> all = new ArrayList<>(fields);
+        if (all.stream().noneMatch(f -> f.getName().equals(id.getName()))) {
+            boolean descending = !all.isEmpty() && all.getLast().getOrder() == org.jooq.SortOrder.DESC;
+            all.add(descending ? id.desc() : id.asc());
+        }
+        return List.copyOf(all);
+    }
+
+    private static SortField<?> sortField(Sort.Order order) {
+        return order.direction() == Sort.Direction.DESC ? order.key().field().desc() : order.key().field().asc();
+    }
+
+    private Map<Field<?>, Object> changedValues(R record, boolean skipKey) {
+        Map<Field<?>, Object> changed = new LinkedHashMap<>();
+        for (Field<?> field : record.fields()) {
+            if (record.changed(field) && !(skipKey && field.getName().equals(id.getName()))) {
+                changed.put(table.field(field), record.get(field));
+            }
+        }
+        return changed;
+    }
+
+    @Override
+    public String toString() {
+        return getClass().getSimpleName() + "[" + table.getName() + "]";
+    }
+}

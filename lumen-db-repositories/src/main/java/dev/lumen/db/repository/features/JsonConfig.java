@@ -1,0 +1,37 @@
+package dev.lumen.db.repository.features;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lumen.db.core.error.InvalidInputException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.jooq.JSONB;
+
+/** jsonb <-> {@code Map<String, Object>} with Jackson. */
+final class JsonConfig {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {
+    };
+
+    private JsonConfig() {
+    }
+
+    static JSONB write(Map<String, Object> config) {
+        try {
+            return JSONB.valueOf(MAPPER.writeValueAsString(config));
+        } catch (JsonProcessingException e) {
+            throw new InvalidInputException("Feature config cannot be written as JSON: " + e.getOriginalMessage(),
+                    null, null);
+        }
+    }
+
+    static Map<String, Object> read(JSONB json) {
+        try {
+            return MAPPER.readValue(json.data(), MAP);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("new_features.config is not a JSON object", e);
+        }
+    }
+}

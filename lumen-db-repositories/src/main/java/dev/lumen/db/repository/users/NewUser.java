@@ -1,0 +1,30 @@
+package dev.lumen.db.repository.users;
+
+import dev.lumen.db.core.error.InvalidInputException;
+
+/**
+ * What it takes to create a user.
+ *
+ * @param email        the e-mail address, unique among live users ignoring case
+ * @param passwordHash a password hash (never a password)
+ * @param firstName    first name, may be empty
+ * @param lastName     last name, may be empty
+ */
+public record NewUser(String email, String passwordHash, String firstName, String lastName) {
+
+    /** Refuses blank required fields before any SQL runs. */
+    public NewUser {
+        if (email.isBlank()) {
+            throw new InvalidInputException("A user needs an e-mail address", null, null);
+        }
+        if (passwordHash.isBlank()) {
+            throw new InvalidInputException("A user needs a password hash", null, null);
+        }
+    }
+
+    /** The password hash is masked. */
+    @Override
+    public String toString() {
+        return "NewUser[email=" + email + ", passwordHash=****, firstName=" + firstName + ", lastName=" + lastName + "]";
+    }
+}
