@@ -21,7 +21,6 @@ import org.jooq.Table;
 import org.jooq.TableField;
 import org.jooq.UpdatableRecord;
 import org.jooq.impl.DSL;
-import org.jooq.impl.SQLDataType;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -73,10 +72,13 @@ public class TableRepository<R extends UpdatableRecord<R>, T, ID> {
         this.sortKeys = List.copyOf(sortKeys);
         this.keysetOrder = withTiebreaker(keyset.orders().stream().map(TableRepository::sortField).toList());
         this.keysetFields = keysetOrder.stream().<Field<?>>map(f -> table.field(f.getName())).toList();
+        this.deletedAt = deletedAtColumn(table);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static @Nullable Field<OffsetDateTime> deletedAtColumn(Table<?> table) {
         Field<?> deleted = table.field(DELETED_AT);
-        this.deletedAt = deleted != null && deleted.getDataType().isTimestamp()
-                ? deleted.coerce(SQLDataType.TIMESTAMPWITHTIMEZONE)
-                : null;
+        return deleted != null && deleted.getType() == OffsetDateTime.class ? (Field<OffsetDateTime>) deleted : null;
     }
 
     /**

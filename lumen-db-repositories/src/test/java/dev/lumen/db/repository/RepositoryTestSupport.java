@@ -1,0 +1,29 @@
+package dev.lumen.db.repository;
+
+import static dev.lumen.db.schema.Tables.NEW_FEATURES;
+import static dev.lumen.db.schema.Tables.ROLES;
+import static dev.lumen.db.schema.Tables.USERS;
+import static dev.lumen.db.schema.Tables.USER_ROLES;
+
+import dev.lumen.db.core.LumenDb;
+import dev.lumen.db.core.TestConfigs;
+import dev.lumen.db.test.TestDatabase;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+/** Starting a LumenDb on a test database and emptying the seed tables. */
+final class RepositoryTestSupport {
+
+    private RepositoryTestSupport() {
+    }
+
+    static LumenDb start(TestDatabase database) {
+        return LumenDb.start(TestConfigs.forDatabase(database), new SimpleMeterRegistry());
+    }
+
+    static void emptyTables(LumenDb db) {
+        db.dsl().deleteFrom(USER_ROLES).execute();
+        db.dsl().deleteFrom(USERS).execute();
+        db.dsl().deleteFrom(ROLES).execute();
+        db.dsl().deleteFrom(NEW_FEATURES).execute();
+    }
+}
