@@ -79,7 +79,7 @@ public final class Migrator {
      * @param connection how to reach the server (the same settings as the pool)
      */
     public Migrator(MigrationConfig config, ConnectionConfig connection) {
-        this(config, dataSource(connection), Clock.systemUTC());
+        this(config, dataSource(config, connection), Clock.systemUTC());
     }
 
     Migrator(MigrationConfig config, DataSource dataSource, Clock clock) {
@@ -92,7 +92,7 @@ public final class Migrator {
         this.clock = clock;
     }
 
-    private static DataSource dataSource(ConnectionConfig connection) {
+    private static DataSource dataSource(MigrationConfig config, ConnectionConfig connection) {
         PGSimpleDataSource dataSource = new PGSimpleDataSource();
         dataSource.setUrl(connection.url());
         dataSource.setUser(connection.user());
@@ -107,6 +107,10 @@ public final class Migrator {
             }
         });
         dataSource.setApplicationName(connection.applicationName() + " (migrations)");
+        // Migrations may run long (index builds), but must not wait long for a lock: no statement timeout,
+        // and the configured lock_timeout, set at connect time for every migration session.
+        dataSource.setOptions(String.format(Locale.ROOT, "-c statement_timeout=0 -c lock_timeout=%d",
+                config.lockTimeout().toMillis()));
         return dataSource;
     }
 
@@ -118,9 +122,6 @@ public final class Migrator {
                 // U<version>__ undo scripts sit beside the migrations; Flyway's naming check would reject them.
                 .validateMigrationNaming(false)
                 .ignoreMigrationPatterns("*:future");
-        if (!config.lockTimeout().isZero()) {
-            flyway.initSql(String.format(Locale.ROOT, "SET lock_timeout = %d", config.lockTimeout().toMillis()));
-        }
         // No transaction-scoped advisory lock: it would make CREATE INDEX CONCURRENTLY wait for Flyway itself.
         flyway.getConfigurationExtension(PostgreSQLConfigurationExtension.class).setTransactionalLock(false);
         return flyway;
@@ -350,6 +351,17 @@ public final class Migrator {
      */
     public NewMigration create(String name) {
         return MigrationFiles.create(config.directory(), name, clock);
+    }
+
+    /**
+     * Writes a new migration pair into a folder; no database is needed.
+     *
+     * @param directory the migrations folder
+     * @param name      the migration's name
+     * @return the files written
+     */
+    public static NewMigration createIn(java.nio.file.Path directory, String name) {
+        return MigrationFiles.create(directory, name, Clock.systemUTC());
     }
 
     private static MigrationState state(MigrationInfo info) {

@@ -1,0 +1,132 @@
+package dev.lumen.db.cli;
+
+import dev.lumen.db.core.LumenDb;
+import dev.lumen.db.core.config.ConfigLoader;
+import dev.lumen.db.core.config.DatabaseConfig;
+import dev.lumen.db.core.config.Environment;
+import dev.lumen.db.core.migrate.Migrator;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The database a command works on: the configuration resolved from the options, the embedded server when one
+ * is needed (started here, stopped on close), and a {@link LumenDb} opened on first use.
+ */
+final class DatabaseSession implements AutoCloseable {
+
+    private final DatabaseConfig config;
+    private final @Nullable DevDatabase devDatabase;
+    private final MeterRegistry registry;
+    private @Nullable LumenDb db;
+
+    private DatabaseSession(DatabaseConfig config, @Nullable DevDatabase devDatabase, MeterRegistry registry) {
+        this.config = config;
+        this.devDatabase = devDatabase;
+        this.registry = registry;
+    }
+
+    /**
+     * Resolves the options; starts the embedded development database when no connection is given.
+     *
+     * @param options  the connection options
+     * @param progress where to show progress
+     * @return the session
+     */
+    static DatabaseSession open(ConnectionOptions options, PrintWriter progress) {
+        return open(options, progress, new SimpleMeterRegistry());
+    }
+
+    static DatabaseSession open(ConnectionOptions options, PrintWriter progress, MeterRegistry registry) {
+        Map<String, String> overrides = new HashMap<>(migrationOverrides(options.migrations));
+        ConfigLoader loader = ConfigLoader.fromSystem();
+        String password = password(options);
+        if (password != null) {
+            overrides.put("lumen.db.password", password);
+        }
+        if (options.user != null) {
+            overrides.put("lumen.db.user", options.user);
+        }
+        if (options.url != null) {
+            overrides.put("lumen.db.url", options.url);
+            Environment environment = options.environment != null ? options.environment : Environment.DEV;
+            return new DatabaseSession(loader.withOverrides(overrides).load(environment), null, registry);
+        }
+        if (options.environment != null || System.getenv("LUMEN_DB_URL") != null) {
+            Environment environment = options.environment != null ? options.environment : loader.environment();
+            return new DatabaseSession(loader.withOverrides(overrides).load(environment), null, registry);
+        }
+        progress.print("Starting the embedded development database (" + options.dataDirectory + ")");
+        progress.flush();
+        DevDatabase dev = DevDatabase.start(options.dataDirectory, false, progress);
+        try {
+            overrides.put("lumen.db.url", dev.jdbcUrl());
+            overrides.put("lumen.db.user", DevDatabase.USER);
+            overrides.put("lumen.db.ssl.mode", "disable");
+            return new DatabaseSession(loader.withOverrides(overrides).load(Environment.DEV), dev, registry);
+        } catch (RuntimeException e) {
+            dev.close();
+            throw e;
+        }
+    }
+
+    /** Locations for the migrator: the given folder, else ./migrations when present, else the packaged scripts. */
+    static Map<String, String> migrationOverrides(@Nullable Path folder) {
+        Path chosen = folder != null ? folder : Files.isDirectory(Path.of("migrations")) ? Path.of("migrations") : null;
+        if (chosen == null) {
+            return Map.of();
+        }
+        return Map.of("lumen.db.migrations.locations", "filesystem:" + chosen.toAbsolutePath(),
+                "lumen.db.migrations.directory", chosen.toString());
+    }
+
+    private static @Nullable String password(ConnectionOptions options) {
+        if (options.password != null && options.password.length > 0) {
+            return new String(options.password);
+        }
+        String fromEnvironment = System.getenv(options.passwordVariable);
+        return fromEnvironment == null || fromEnvironment.isEmpty() ? null : fromEnvironment;
+    }
+
+    DatabaseConfig config() {
+        return config;
+    }
+
+    /** The migrator, after one connection proved the server reachable (so failures there are connection errors). */
+    Migrator migrator() {
+        return db().migrator();
+    }
+
+    /** The running lumen-db, opened on first use. */
+    LumenDb db() {
+        LumenDb current = db;
+        if (current == null) {
+            current = LumenDb.start(config, registry);
+            db = current;
+        }
+        return current;
+    }
+
+    /** Whether the embedded development database serves this session. */
+    boolean embedded() {
+        return devDatabase != null;
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (db != null) {
+                db.close();
+            }
+        } finally {
+            if (devDatabase != null) {
+                devDatabase.close();
+            }
+        }
+    }
+}
