@@ -24,6 +24,10 @@ import org.jspecify.annotations.Nullable;
 public final class StandalonePostgres implements AutoCloseable {
 
     private static final String SUPERUSER = "postgres";
+    private static final String TERMINATE_BACKENDS = """
+            SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity
+             WHERE application_name = {0} AND pid <> pg_backend_pid()
+            """;
 
     private final Path dataDirectory;
     private final boolean passwordAuthentication;
@@ -55,20 +59,24 @@ public final class StandalonePostgres implements AutoCloseable {
         try {
             StandalonePostgres postgres = new StandalonePostgres(Files.createTempDirectory("lumen-db-standalone-"),
                     passwordAuthentication);
-            postgres.boot(true);
+            postgres.boot();
             return postgres;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private void boot(boolean fresh) throws IOException {
+    private void boot() throws IOException {
         Path log = dataDirectory.resolveSibling(dataDirectory.getFileName() + ".log");
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDirectory.resolve("data"))
-                .setCleanDataDirectory(fresh)
+                // Never let zonky delete the data on stop: restart() needs it; close() removes the folder.
+                .setCleanDataDirectory(false)
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .setServerConfig("fsync", "off")
+                // zonky turns synchronous_commit off; a crash (immediate stop) would then lose acknowledged
+                // commits, which is exactly what fault tests must be able to rule out.
+                .setServerConfig("synchronous_commit", "on")
                 .setOutputRedirector(Redirect.appendTo(log.toFile()))
                 .setErrorRedirector(Redirect.appendTo(log.toFile()))
                 .setRegisterShutdownHook(true);
@@ -142,6 +150,77 @@ public final class StandalonePostgres implements AutoCloseable {
         }
     }
 
+    /** How to stop the server. */
+    public enum StopMode {
+        /** Disconnect clients, roll back, checkpoint, exit (pg_ctl -m fast). */
+        FAST,
+        /** Exit at once without a checkpoint, like a crash; the restart replays the WAL (pg_ctl -m immediate). */
+        IMMEDIATE
+    }
+
+    /**
+     * Stops the server, keeping its data for {@link #restart()}.
+     *
+     * @param mode fast or immediate
+     */
+    public void stop(StopMode mode) {
+        if (mode == StopMode.FAST) {
+            stop();
+            return;
+        }
+        EmbeddedPostgres current = server;
+        if (current == null) {
+            return;
+        }
+        Path data = dataDirectory.resolve("data");
+        try {
+            long postmaster = Long.parseLong(Files.readAllLines(data.resolve("postmaster.pid")).getFirst().trim());
+            Path bin = Path.of(ProcessHandle.of(postmaster).flatMap(p -> p.info().command())
+                    .orElseThrow(() -> new IllegalStateException("postmaster " + postmaster + " is not running")))
+                    .getParent();
+            java.util.List<String> command = new java.util.ArrayList<>();
+            if ("root".equals(System.getProperty("user.name"))) {
+                // pg_ctl refuses to run as root; like zonky, run it in a user namespace where we are not root.
+                command.addAll(java.util.List.of("unshare", "-U"));
+            }
+            command.addAll(java.util.List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "stop", "-m",
+                    "immediate", "-w"));
+            Process pgCtl = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String output = new String(pgCtl.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            if (pgCtl.waitFor() != 0) {
+                throw new IllegalStateException("pg_ctl stop -m immediate failed with " + pgCtl.exitValue() + ": "
+                        + output.strip());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        server = null;
+        try {
+            current.close();
+        } catch (IOException | RuntimeException e) {
+            // The server is already gone; zonky's own stop has nothing left to do.
+        }
+    }
+
+    /**
+     * Terminates every backend of an application ({@code pg_terminate_backend}), as an administrator or a
+     * failover would.
+     *
+     * @param applicationName the {@code application_name} of the backends to kill
+     * @return how many were terminated
+     */
+    public int terminateBackends(String applicationName) {
+        try (Connection connection = superuser("postgres").getConnection()) {
+            var dsl = DSL.using(connection, SQLDialect.POSTGRES);
+            return dsl.resultQuery(TERMINATE_BACKENDS, DSL.val(applicationName)).fetchOne(0, Integer.class);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not terminate backends of " + applicationName, e);
+        }
+    }
+
     /** Stops the server (fast shutdown), keeping its data for {@link #restart()}. */
     public void stop() {
         EmbeddedPostgres current = server;
@@ -159,7 +238,7 @@ public final class StandalonePostgres implements AutoCloseable {
     public void restart() {
         stop();
         try {
-            boot(false);
+            boot();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
