@@ -57,6 +57,10 @@ public enum ConfigKey {
     HEALTH_SLOW_PING("lumen.db.health.slow-ping", "duration", "A health ping slower than this reports DEGRADED", "250ms", "1s", "250ms"),
     /** Flyway locations. */
     MIGRATIONS_LOCATIONS("lumen.db.migrations.locations", "comma list", "Where the migrator finds V/U scripts (Flyway locations)", "classpath:db/migration", "classpath:db/migration", "classpath:db/migration"),
+    /** Owner role for migrations. */
+    MIGRATIONS_USER("lumen.db.migrations.user", "name", "Role that runs migrations (owns the schema); empty = lumen.db.user. Lets the application run as a DML-only role", "", "", ""),
+    /** Its password. */
+    MIGRATIONS_PASSWORD("lumen.db.migrations.password", "secret", "Password of lumen.db.migrations.user; masked everywhere", "", "", ""),
     /** Folder for {@code create}. */
     MIGRATIONS_DIRECTORY("lumen.db.migrations.directory", "path", "Folder where `migrate create` writes new migration pairs", "migrations", "migrations", "migrations"),
     /** lock_timeout for migrations. */

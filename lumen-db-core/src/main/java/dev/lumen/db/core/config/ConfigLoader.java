@@ -116,7 +116,8 @@ public final class ConfigLoader {
                 .map(String::trim)
                 .toList();
         MigrationConfig migrations = new MigrationConfig(locations,
-                Path.of(sources.text(ConfigKey.MIGRATIONS_DIRECTORY)), sources.duration(ConfigKey.MIGRATIONS_LOCK_TIMEOUT));
+                Path.of(sources.text(ConfigKey.MIGRATIONS_DIRECTORY)), sources.duration(ConfigKey.MIGRATIONS_LOCK_TIMEOUT),
+                sources.text(ConfigKey.MIGRATIONS_USER), Secret.of(sources.text(ConfigKey.MIGRATIONS_PASSWORD)));
         return new DatabaseConfig(environment, connection, pool, observability, migrations);
     }
 

@@ -4,6 +4,7 @@ import dev.lumen.db.core.error.ConfigurationException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The migrator.
@@ -11,8 +12,11 @@ import java.util.List;
  * @param locations   Flyway locations of the V/U scripts ({@code classpath:db/migration}, {@code filesystem:migrations})
  * @param directory   where {@code create} writes new migration pairs
  * @param lockTimeout {@code lock_timeout} while migrating; zero is off
+ * @param user        the role migrations run as, or {@code null} for the application's user
+ * @param password    that role's password (masked in {@code toString})
  */
-public record MigrationConfig(List<String> locations, Path directory, Duration lockTimeout) {
+public record MigrationConfig(List<String> locations, Path directory, Duration lockTimeout, @Nullable String user,
+        Secret password) {
 
     /** Validates and freezes the locations. */
     public MigrationConfig {
@@ -29,5 +33,19 @@ public record MigrationConfig(List<String> locations, Path directory, Duration l
             }
         }
         Checks.notNegative(ConfigKey.MIGRATIONS_LOCK_TIMEOUT, lockTimeout);
+        if (user != null && user.isBlank()) {
+            user = null;
+        }
+    }
+
+    /**
+     * Settings that run migrations as the application's own user.
+     *
+     * @param locations   Flyway locations
+     * @param directory   folder for {@code create}
+     * @param lockTimeout lock timeout while migrating
+     */
+    public MigrationConfig(List<String> locations, Path directory, Duration lockTimeout) {
+        this(locations, directory, lockTimeout, null, Secret.empty());
     }
 }

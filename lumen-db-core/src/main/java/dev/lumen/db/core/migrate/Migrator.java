@@ -2,6 +2,7 @@ package dev.lumen.db.core.migrate;
 
 import dev.lumen.db.core.config.ConnectionConfig;
 import dev.lumen.db.core.config.MigrationConfig;
+import dev.lumen.db.core.config.Secret;
 import dev.lumen.db.core.error.MigrationException;
 import dev.lumen.db.core.error.SqlStateTranslator;
 import dev.lumen.db.core.pool.ConnectionPools;
@@ -95,9 +96,12 @@ public final class Migrator {
     private static DataSource dataSource(MigrationConfig config, ConnectionConfig connection) {
         PGSimpleDataSource dataSource = new PGSimpleDataSource();
         dataSource.setUrl(connection.url());
-        dataSource.setUser(connection.user());
-        if (!connection.password().isEmpty()) {
-            dataSource.setPassword(connection.password().reveal());
+        // Least privilege: migrations may run as the schema owner while the application's pool uses a DML-only role.
+        boolean ownRole = config.user() != null;
+        dataSource.setUser(ownRole ? config.user() : connection.user());
+        Secret password = ownRole ? config.password() : connection.password();
+        if (!password.isEmpty()) {
+            dataSource.setPassword(password.reveal());
         }
         ConnectionPools.driverProperties(connection).forEach((name, value) -> {
             try {
