@@ -6,6 +6,7 @@ import dev.lumen.db.lint.MigrationLinter;
 import dev.lumen.db.lint.NotAnalysed;
 import dev.lumen.db.lint.Violation;
 import java.io.File;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -65,14 +66,15 @@ public final class LintMojo extends AbstractMojo {
         if (migrations == null) {
             throw new MojoFailureException("lumen-db parameter 'migrations' is not set.");
         }
+        Path folder = migrations.toPath().toAbsolutePath().normalize();
         LintReport report;
         try {
-            report = MigrationLinter.create().withDisabledRules(disabledRules).lint(migrations.toPath());
+            report = MigrationLinter.create().withDisabledRules(disabledRules).lint(folder);
         } catch (LintException | IllegalArgumentException e) {
             log.debug("lumen-db lint failed", e);
             throw new MojoFailureException("lumen-db lint: " + e.getMessage());
         }
-        log.info("[lumen-db] Linted " + migrations + ": " + report.summary() + ".");
+        log.info("[lumen-db] Linted " + folder + ": " + report.summary() + ".");
         logNotAnalysed(report.notAnalysed(), log);
         report.warnings().forEach(warning -> log.warn("[lumen-db] " + warning.format()));
         if (report.isClean()) {
