@@ -8,9 +8,12 @@ import java.util.Set;
 /**
  * Lints the text of one file: lex, split into statements, rewrite the PostgreSQL clauses jOOQ lacks, parse each
  * unit with jOOQ, let every applicable check judge the statement against what the earlier statements of the file
- * did, then apply the file's suppression comments.
+ * did, then apply the file's suppression comments. A {@code SET} or {@code RESET} of {@code lock_timeout} that
+ * jOOQ cannot parse counts as switching the timeout off: the linter errs towards asking for one.
  */
 final class FileLinter {
+
+    private static final String LOCK_TIMEOUT = "lock_timeout";
 
     private final JooqParser parser = new JooqParser();
     private final Set<Rule> enabled;
@@ -50,7 +53,7 @@ final class FileLinter {
     Result lint(Path file, String text, MigrationKind kind, List<Finding> fileFindings) {
         SqlLexer.Result lexed = SqlLexer.lex(text);
         List<SqlStatement> statements = StatementSplitter.split(lexed);
-        FileState state = new FileState(kind);
+        FileState state = new FileState();
         List<Finding> findings = new ArrayList<>(fileFindings);
         List<NotAnalysed> notAnalysed = new ArrayList<>();
         List<Check> applicable = checks.stream().filter(check -> check.rule().appliesTo(kind)).toList();
@@ -59,8 +62,13 @@ final class FileLinter {
             for (ParseUnit unit : StatementRewriter.units(statement)) {
                 switch (parser.parse(unit)) {
                     case JooqParser.Parsed parsed -> changes.add(parsed.change());
-                    case JooqParser.Skipped skipped ->
-                            notAnalysed.add(new NotAnalysed(file, statement.line(), unit.label(), skipped.reason()));
+                    case JooqParser.Skipped skipped -> {
+                        notAnalysed.add(new NotAnalysed(file, statement.line(), unit.label(), skipped.reason()));
+                        if (statement.setsParameter(LOCK_TIMEOUT)) {
+                            // RESET lock_timeout, SET lock_timeout TO DEFAULT: assume the protection is gone.
+                            changes.add(new Change.SetParameter(LOCK_TIMEOUT, "0", false));
+                        }
+                    }
                 }
             }
             for (Check check : applicable) {

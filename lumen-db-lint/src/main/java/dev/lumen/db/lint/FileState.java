@@ -19,23 +19,9 @@ final class FileState {
     /** {@code 0}, {@code '0'}, {@code '0ms'}, {@code '0s'}, ... turn lock_timeout off. */
     private static final Pattern ZERO = Pattern.compile("0+(?:\\.0*)?\\s*(?:us|ms|s|min|h|d)?");
 
-    private final MigrationKind kind;
     private final Map<TableKey, Map<String, DataType<?>>> createdTables = new HashMap<>();
     private final Set<String> createdIndexes = new HashSet<>();
     private boolean lockTimeout;
-
-    FileState(MigrationKind kind) {
-        this.kind = kind;
-    }
-
-    /**
-     * The kind of file being read.
-     *
-     * @return its kind
-     */
-    MigrationKind kind() {
-        return kind;
-    }
 
     /**
      * Whether a table existed before this file: it was not created by an earlier statement of the file.

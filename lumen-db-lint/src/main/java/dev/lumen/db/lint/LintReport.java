@@ -50,6 +50,7 @@ public record LintReport(List<Violation> violations, List<Violation> warnings, L
                 + (statements == 1 ? " statement" : " statements") + " (" + notAnalysed.size() + " not analysed): "
                 + (violations.isEmpty() ? "no violations"
                         : violations.size() + (violations.size() == 1 ? " violation" : " violations"))
-                + (warnings.isEmpty() ? "" : ", " + warnings.size() + (warnings.size() == 1 ? " warning" : " warnings"));
+                + (warnings.isEmpty() ? ""
+                        : ", " + warnings.size() + (warnings.size() == 1 ? " warning" : " warnings"));
     }
 }

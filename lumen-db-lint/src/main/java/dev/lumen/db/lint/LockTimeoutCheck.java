@@ -31,7 +31,8 @@ final class LockTimeoutCheck implements Check {
     private static Optional<String> strongLock(Change change, FileState state) {
         return switch (change) {
             case Change.AlterTable alter when state.isExisting(alter.table()) ->
-                    Optional.of("ALTER TABLE " + alter.table() + " takes an ACCESS EXCLUSIVE lock on an existing table");
+                    Optional.of("ALTER TABLE " + alter.table()
+                            + " takes an ACCESS EXCLUSIVE lock on an existing table");
             case Change.CreateIndex index when !index.concurrently() && state.isExisting(index.table()) ->
                     Optional.of("CREATE INDEX takes a SHARE lock on existing table " + index.table());
             case Change.DropIndex drop when !drop.concurrently() && !state.isCreatedHere(drop.name()) ->

@@ -1,6 +1,7 @@
 package dev.lumen.db.lint;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * One statement of a script, without its terminating semicolon.
@@ -10,6 +11,14 @@ import java.util.List;
  * @param index  0-based position of the statement in its script
  */
 record SqlStatement(String script, List<Token> tokens, int index) {
+
+    /** Statements whose label names the kind of object: {@code CREATE TABLE}, {@code DROP INDEX}. */
+    private static final Set<String> OBJECT_VERBS = Set.of("CREATE", "ALTER", "DROP", "COMMENT", "INSERT",
+            "REINDEX", "REFRESH", "GRANT", "REVOKE");
+
+    /** Words that come before the kind of object: {@code CREATE OR REPLACE FUNCTION}, {@code CREATE UNIQUE INDEX}. */
+    private static final Set<String> QUALIFIERS = Set.of("OR", "REPLACE", "UNIQUE", "TEMP", "TEMPORARY",
+            "MATERIALIZED", "CONSTRAINT", "UNLOGGED", "GLOBAL", "LOCAL", "RECURSIVE");
 
     /** Freezes the token list. */
     SqlStatement {
@@ -57,29 +66,50 @@ record SqlStatement(String script, List<Token> tokens, int index) {
 
     /**
      * A short upper-case label of what the statement is, for reports: {@code CREATE FUNCTION},
-     * {@code COMMENT ON}, {@code CREATE UNIQUE INDEX}.
+     * {@code COMMENT ON}, {@code CREATE UNIQUE INDEX}, {@code VACUUM}. Only statements about a kind of object
+     * ({@code CREATE}, {@code ALTER}, {@code DROP}, ...) get more than their first key word, so that names of
+     * tables or parameters never appear in upper case.
      *
-     * @return up to three leading key words
+     * @return up to four leading key words
      */
     String kind() {
-        StringBuilder label = new StringBuilder();
-        int words = 0;
-        for (Token token : tokens) {
-            if (token.kind() != Token.Kind.WORD || words == 3) {
+        Token first = tokens.getFirst();
+        if (first.kind() != Token.Kind.WORD) {
+            return first.text();
+        }
+        StringBuilder label = new StringBuilder(first.upper());
+        if (!OBJECT_VERBS.contains(label.toString())) {
+            return label.toString();
+        }
+        for (int i = 1; i < tokens.size() && i < 4; i++) {
+            Token token = tokens.get(i);
+            if (token.kind() != Token.Kind.WORD) {
                 break;
             }
-            if (words > 0) {
-                label.append(' ');
-            }
-            label.append(token.upper());
-            words++;
-            boolean qualifier = token.is("CREATE") || token.is("ALTER") || token.is("DROP") || token.is("OR")
-                    || token.is("REPLACE") || token.is("UNIQUE") || token.is("TEMP") || token.is("TEMPORARY")
-                    || token.is("MATERIALIZED") || token.is("CONSTRAINT");
-            if (!qualifier && words >= 2) {
+            label.append(' ').append(token.upper());
+            if (!QUALIFIERS.contains(token.upper())) {
                 break;
             }
         }
-        return label.isEmpty() ? tokens.getFirst().text() : label.toString();
+        return label.toString();
+    }
+
+    /**
+     * Whether the statement is a {@code SET} or {@code RESET} of a parameter, judged on its tokens. Used only for
+     * statements jOOQ could not parse, to forget a {@code lock_timeout} they may have changed.
+     *
+     * @param parameter the parameter's name, lower case
+     * @return true for {@code SET [LOCAL] parameter ...}, {@code RESET parameter} and {@code RESET ALL}
+     */
+    boolean setsParameter(String parameter) {
+        Token first = tokens.getFirst();
+        if (!first.is("SET") && !first.is("RESET")) {
+            return false;
+        }
+        if (first.is("RESET") && tokens.size() > 1 && tokens.get(1).is("ALL")) {
+            return true;
+        }
+        return tokens.stream().skip(1).limit(2).anyMatch(token -> token.isIdentifier()
+                && token.text().replace("\"", "").equalsIgnoreCase(parameter));
     }
 }

@@ -66,7 +66,7 @@ final class StatementRewriter {
         if (at(t, on + 1, "ONLY")) {
             mask.blank(t.get(on + 1));
         }
-        int open = indexOfTopLevelSymbol(t, on + 1, "(");
+        int open = indexOfSymbol(t, on + 1, "(");
         if (open < 0) {
             return mask.unit(statement.kind(), clauses);
         }
@@ -271,7 +271,7 @@ final class StatementRewriter {
         return -1;
     }
 
-    private static int indexOfTopLevelSymbol(List<Token> t, int from, String symbol) {
+    private static int indexOfSymbol(List<Token> t, int from, String symbol) {
         for (int k = from; k < t.size(); k++) {
             if (t.get(k).isSymbol(symbol)) {
                 return k;

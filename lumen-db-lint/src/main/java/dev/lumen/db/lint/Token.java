@@ -19,7 +19,10 @@ record Token(Kind kind, String text, int start, int end, int line) {
         WORD,
         /** A double-quoted identifier. */
         QUOTED_IDENTIFIER,
-        /** A string constant in single quotes, with an optional {@code E}, {@code B}, {@code X}, {@code N} or {@code U&} prefix. */
+        /**
+         * A string constant in single quotes, with an optional {@code E}, {@code B}, {@code X}, {@code N} or
+         * {@code U&} prefix.
+         */
         STRING,
         /** A dollar-quoted string ({@code $$...$$}, {@code $tag$...$tag$}). */
         DOLLAR_STRING,

@@ -3,7 +3,10 @@ package dev.lumen.db.lint;
 import java.util.ArrayList;
 import java.util.List;
 
-/** {@link Rule#LDB003}: {@code FOREIGN KEY} and {@code CHECK} constraints added to an existing table without {@code NOT VALID}. */
+/**
+ * {@link Rule#LDB003}: {@code FOREIGN KEY} and {@code CHECK} constraints added to an existing table without
+ * {@code NOT VALID}.
+ */
 final class UnvalidatedConstraintCheck implements Check {
 
     @Override

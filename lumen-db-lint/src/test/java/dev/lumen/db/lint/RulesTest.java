@@ -111,6 +111,25 @@ class RulesTest {
     }
 
     @Test
+    void whenLockTimeoutIsResetInAWayJooqCannotParseThenLdb006AssumesItIsGone() {
+        LintReport report = Lint.migration("""
+                SET SESSION lock_timeout = '5s';
+                ALTER TABLE users ADD COLUMN a text;
+                RESET lock_timeout;
+                ALTER TABLE users ADD COLUMN b text;
+                SET lock_timeout = '5s';
+                SET lock_timeout TO DEFAULT;
+                ALTER TABLE users ADD COLUMN c text;
+                SET lock_timeout = '5s';
+                RESET statement_timeout;
+                ALTER TABLE users ADD COLUMN d text;
+                """);
+
+        assertThat(report.violationsOf("LDB006")).extracting(Violation::line).containsExactly(4, 7);
+        assertThat(report.notAnalysed()).extracting(NotAnalysed::kind).containsExactly("RESET", "SET", "RESET");
+    }
+
+    @Test
     void whenStatementsOnlyTouchTablesOfThisFileThenLdb006StaysQuiet() {
         LintReport report = Lint.migration("""
                 CREATE TABLE things (id uuid PRIMARY KEY);

@@ -46,7 +46,8 @@ class StatementRewriterTest {
                 "ALTER TABLE IF EXISTS ONLY public.t ADD CONSTRAINT ck CHECK (c IN (1, 2))");
         assertThat(units).extracting(unit -> unit.has(Clause.NOT_VALID)).containsExactly(true, false, false);
         assertThat(units).extracting(ParseUnit::label)
-                .containsExactly("ALTER TABLE ADD CONSTRAINT", "ALTER TABLE ALTER COLUMN", "ALTER TABLE ADD CONSTRAINT");
+                .containsExactly("ALTER TABLE ADD CONSTRAINT", "ALTER TABLE ALTER COLUMN",
+                        "ALTER TABLE ADD CONSTRAINT");
     }
 
     @Test

@@ -54,7 +54,8 @@ class StatementSplitterTest {
 
     @Test
     void whenASemicolonIsInsideParenthesesThenItDoesNotSplitAndEmptyStatementsAreDropped() {
-        List<SqlStatement> statements = split(";; CREATE RULE r AS ON INSERT TO t DO INSTEAD (SELECT 1; SELECT 2);;\n;");
+        List<SqlStatement> statements =
+                split(";; CREATE RULE r AS ON INSERT TO t DO INSTEAD (SELECT 1; SELECT 2);;\n;");
 
         assertThat(statements).singleElement().extracting(SqlStatement::kind).isEqualTo("CREATE RULE");
     }

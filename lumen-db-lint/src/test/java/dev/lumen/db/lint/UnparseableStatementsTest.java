@@ -28,7 +28,7 @@ class UnparseableStatementsTest {
                 tuple(1, "CREATE FUNCTION"),
                 tuple(7, "CREATE TRIGGER"),
                 tuple(8, "CREATE EXTENSION"),
-                tuple(9, "THIS IS"),
+                tuple(9, "THIS"),
                 tuple(10, "ALTER TABLE VALIDATE CONSTRAINT"));
         assertThat(report.notAnalysed()).allSatisfy(n -> assertThat(n.reason()).startsWith("jOOQ's parser"));
         // The ADD COLUMN action beside the unparseable VALIDATE is still judged, and so is the last statement.
