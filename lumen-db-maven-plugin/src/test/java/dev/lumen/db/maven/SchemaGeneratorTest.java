@@ -2,6 +2,7 @@ package dev.lumen.db.maven;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -16,6 +17,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -99,6 +101,28 @@ class SchemaGeneratorTest {
         assertThat(Files.readString(table)).doesNotContain("flyway_schema_history");
         assertThat(output.resolve("com/example/db/tables/FlywaySchemaHistory.java")).doesNotExist();
         assertThat(log.serversSeenWhileRunning).as("postgres running during generation").isNotEmpty();
+        assertThat(postgresProcessesUnder(work)).as("postgres processes left behind").isEmpty();
+    }
+
+    @Test
+    void whenAMigrationCreatesAnIndexConcurrentlyThenFlywayRunsItOutsideATransactionWithoutWaitingOnItself()
+            throws IOException {
+        // What the linter's LDB001 asks for: CONCURRENTLY, alone in its file. PostgreSQL refuses it inside a
+        // transaction and makes it wait for every open transaction, so a Flyway that held its own (the
+        // transactional advisory lock) would hang here.
+        Files.writeString(migrations.resolve("V2__index_things_name.sql"), """
+                -- Serves lookups by name.
+                CREATE INDEX CONCURRENTLY things_name_idx ON things (name);
+                """);
+        Files.writeString(migrations.resolve("U2__index_things_name.sql"), "DROP INDEX things_name_idx;\n");
+        RecordingLog log = new RecordingLog();
+
+        SchemaGenerator.Result result = assertTimeoutPreemptively(Duration.ofSeconds(90),
+                () -> SchemaGenerator.run(settings(), log));
+
+        assertThat(result.migrationsApplied()).isEqualTo(2);
+        assertThat(Files.readString(output.resolve("com/example/db/Indexes.java")))
+                .contains("THINGS_NAME_IDX", "\"things_name_idx\"");
         assertThat(postgresProcessesUnder(work)).as("postgres processes left behind").isEmpty();
     }
 
