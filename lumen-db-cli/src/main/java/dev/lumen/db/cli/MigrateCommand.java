@@ -9,6 +9,9 @@ import dev.lumen.db.core.migrate.MigrationStatus;
 import dev.lumen.db.core.migrate.Migrator;
 import dev.lumen.db.core.migrate.NewMigration;
 import dev.lumen.db.core.migrate.UpResult;
+import dev.lumen.db.lint.LintException;
+import dev.lumen.db.lint.LintReport;
+import dev.lumen.db.lint.MigrationLinter;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
@@ -26,7 +29,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "migrate", mixinStandardHelpOptions = true, description = "Apply, inspect, revert and create migrations.",
         subcommands = {MigrateCommand.Up.class, MigrateCommand.Down.class, MigrateCommand.Status.class,
             MigrateCommand.Validate.class, MigrateCommand.Repair.class, MigrateCommand.Baseline.class,
-            MigrateCommand.Create.class})
+            MigrateCommand.Create.class, MigrateCommand.Lint.class})
 final class MigrateCommand implements Runnable {
 
     @Spec
@@ -184,6 +187,37 @@ final class MigrateCommand implements Runnable {
             out.println("Write the change in the first and its exact reversal in the second, then run"
                     + " ./mvnw generate-sources to regenerate the jOOQ classes.");
             return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "lint", mixinStandardHelpOptions = true,
+            description = "Check migrations for changes that lock, rewrite or break live tables (rules LDB000-LDB009,"
+                    + " see src/docs/migration-lint.md); exit 4 when any rule is violated.")
+    static final class Lint implements Callable<Integer> {
+        @Option(names = {"--dir", "--migrations"}, paramLabel = "DIR", defaultValue = "migrations",
+                description = "Folder of V/U scripts (default: ${DEFAULT-VALUE}).")
+        Path directory = Path.of("migrations");
+
+        @Option(names = "--disable", paramLabel = "RULE", split = ",",
+                description = "Rules to switch off for this run, e.g. LDB006.")
+        List<String> disabled = new ArrayList<>();
+
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            LintReport report;
+            try {
+                report = MigrationLinter.create().withDisabledRules(disabled).lint(directory);
+            } catch (LintException e) {
+                throw new dev.lumen.db.core.error.MigrationException(e.getMessage());
+            }
+            report.violations().forEach(v -> out.println(v.format()));
+            report.warnings().forEach(w -> out.println("warning: " + w.format()));
+            out.println("Linted " + directory + ": " + report.summary() + ".");
+            return report.isClean() ? ExitCodes.OK : ExitCodes.MIGRATION;
         }
     }
 
