@@ -18,6 +18,9 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import dev.lumen.db.core.health.SchemaDrift;
+import dev.lumen.db.schema.DefaultSchema;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -55,8 +58,12 @@ final class MigrateCommand implements Runnable {
         @Override
         public Integer call() {
             try (DatabaseSession session = DatabaseSession.open(connection, spec.commandLine().getErr())) {
-                return run(session.migrator(), out());
+                return run(session, out());
             }
+        }
+
+        int run(DatabaseSession session, PrintWriter out) {
+            return run(session.migrator(), out);
         }
 
         abstract int run(Migrator migrator, PrintWriter out);
@@ -101,14 +108,28 @@ final class MigrateCommand implements Runnable {
         boolean json;
 
         @Override
-        int run(Migrator migrator, PrintWriter out) {
-            MigrationStatus status = migrator.status();
+        int run(DatabaseSession session, PrintWriter out) {
+            MigrationStatus status = session.migrator().status();
+            // The generated code describes the fully migrated schema: compare only when nothing is pending.
+            List<String> drift = status.pending().isEmpty() && !status.dirty()
+                    ? SchemaDrift.between(session.db().dsl(), DefaultSchema.DEFAULT_SCHEMA, "public")
+                    : List.of();
             if (json) {
-                out.println(Json.write(status));
+                out.println(Json.write(Map.of("status", status, "schemaDrift", drift)));
             } else {
                 print(status, out);
+                if (status.pending().isEmpty()) {
+                    out.println(drift.isEmpty() ? "Schema matches the generated code."
+                            : "Schema drift (the database differs from the generated code):");
+                    drift.forEach(line -> out.println("  ! " + line));
+                }
             }
             return ExitCodes.OK;
+        }
+
+        @Override
+        int run(Migrator migrator, PrintWriter out) {
+            throw new IllegalStateException("status runs with the whole session");
         }
 
         static void print(MigrationStatus status, PrintWriter out) {

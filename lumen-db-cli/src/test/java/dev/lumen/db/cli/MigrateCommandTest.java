@@ -33,7 +33,8 @@ class MigrateCommandTest {
         assertThat(status.exitCode()).isZero();
         assertThat(status.out()).contains("VERSION", "DESCRIPTION", "STATE", "INSTALLED ON")
                 .contains("20261127100300  create new features  applied")
-                .contains("Current version: 20261127100300; 0 pending");
+                .contains("Current version: 20261127100300; 0 pending")
+                .contains("Schema matches the generated code.");
 
         // A separate OS process sees the same persistent data.
         Cli.Result down = Cli.runProcess(Map.of(), "migrate", "down", "1", "--data-dir", dataDir,
@@ -43,7 +44,8 @@ class MigrateCommandTest {
                 "Schema version is now 20261127100200.");
 
         Cli.Result json = Cli.run("migrate", "status", "--json", "--data-dir", dataDir, "--migrations", migrations);
-        assertThat(json.out()).contains("\"currentVersion\" : \"20261127100200\"", "\"state\" : \"PENDING\"");
+        assertThat(json.out()).contains("\"currentVersion\" : \"20261127100200\"", "\"state\" : \"PENDING\"",
+                "\"schemaDrift\" : [ ]");
 
         Cli.Result again = Cli.run("migrate", "up", "--data-dir", dataDir, "--migrations", migrations);
         assertThat(again.out()).contains("Applied V20261127100300__create_new_features.sql");
@@ -71,6 +73,17 @@ class MigrateCommandTest {
             Cli.Result health = Cli.run(concat(new String[] {"health"}, connection));
             assertThat(health.exitCode()).isZero();
             assertThat(health.out()).contains("Status: UP");
+
+            try (Connection direct = DriverManager.getConnection(url, "postgres", "");
+                    Statement statement = direct.createStatement()) {
+                statement.execute("ALTER TABLE roles ALTER COLUMN description TYPE varchar(40)");
+            }
+            assertThat(Cli.run(concat(new String[] {"migrate", "status"}, connection)).out())
+                    .contains("Schema drift (the database differs from the generated code):")
+                    .contains("! column roles.description is text in the generated code but character varying(40)");
+            Cli.Result drifted = Cli.run(concat(new String[] {"health"}, connection));
+            assertThat(drifted.exitCode()).isEqualTo(ExitCodes.DEGRADED);
+            assertThat(drifted.out()).contains("! schema drift: column roles.description");
         } finally {
             try (Connection admin = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres",
                     ""); Statement statement = admin.createStatement()) {

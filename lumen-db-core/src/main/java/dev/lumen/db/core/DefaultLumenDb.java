@@ -10,9 +10,11 @@ import dev.lumen.db.core.error.ExceptionTranslatingListener;
 import dev.lumen.db.core.health.HealthChecker;
 import dev.lumen.db.core.migrate.Migrator;
 import dev.lumen.db.core.observe.QueryMetricsListener;
+import dev.lumen.db.core.observe.RepeatedStatementDetector;
 import dev.lumen.db.core.pool.ConnectionFailures;
 import dev.lumen.db.core.pool.ConnectionPools;
 import dev.lumen.db.core.tx.TransactionRunner;
+import dev.lumen.db.schema.DefaultSchema;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -56,9 +58,14 @@ final class DefaultLumenDb implements LumenDb {
         this.server = server;
         Configuration jooq = jooqConfiguration(config, pool, registry);
         this.dsl = DSL.using(jooq);
-        this.transactions = TransactionRunner.create(pool, jooq, registry);
+        RepeatedStatementDetector repeated = new RepeatedStatementDetector(
+                config.observability().repeatedStatementThreshold(), registry);
+        this.transactions = repeated.enabled()
+                ? TransactionRunner.create(pool, jooq, registry, repeated::forTransaction)
+                : TransactionRunner.create(pool, jooq, registry);
         this.migrator = new Migrator(config.migrations(), config.connection());
-        this.health = new HealthChecker(pool, migrator, config.observability().healthSlowPing());
+        this.health = new HealthChecker(pool, migrator, config.observability().healthSlowPing(), dsl,
+                DefaultSchema.DEFAULT_SCHEMA);
     }
 
     static LumenDb start(DatabaseConfig config, MeterRegistry registry) {
@@ -102,8 +109,7 @@ final class DefaultLumenDb implements LumenDb {
     private static Configuration jooqConfiguration(DatabaseConfig config, DataSource pool, MeterRegistry registry) {
         Settings settings = new Settings()
                 .withExecuteLogging(false)
-                .withDiagnosticsLogging(false)
-                .withRenderSchema(false);
+                .withDiagnosticsLogging(false);
         return new DefaultConfiguration()
                 .set(pool)
                 .set(SQLDialect.POSTGRES)

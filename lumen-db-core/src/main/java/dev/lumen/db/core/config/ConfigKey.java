@@ -53,6 +53,8 @@ public enum ConfigKey {
     SLOW_QUERY_THRESHOLD("lumen.db.slow-query-threshold", "duration", "Statements slower than this are logged at WARN with SQL (placeholders only), time and rows", "100ms", "500ms", "500ms"),
     /** Bind values in the slow-query log. */
     LOG_BIND_VALUES("lumen.db.log-bind-values", "boolean", "Add bind values to slow-query log lines; refused in prod (they may hold personal data)", "false", "false", "false"),
+    /** N+1 detection. */
+    REPEATED_STATEMENT_THRESHOLD("lumen.db.repeated-statement-threshold", "statements", "The same statement this many times in one transaction is counted and logged as a likely N+1 (once per call site); 0 = off", "10", "10", "25"),
     /** Health ping threshold. */
     HEALTH_SLOW_PING("lumen.db.health.slow-ping", "duration", "A health ping slower than this reports DEGRADED", "250ms", "1s", "250ms"),
     /** Flyway locations. */

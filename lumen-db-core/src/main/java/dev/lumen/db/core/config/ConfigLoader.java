@@ -111,7 +111,8 @@ public final class ConfigLoader {
                 sources.duration(ConfigKey.POOL_MAX_LIFETIME), sources.duration(ConfigKey.POOL_IDLE_TIMEOUT),
                 sources.duration(ConfigKey.POOL_ACQUIRE_TIMEOUT), sources.duration(ConfigKey.POOL_LEAK_DETECTION));
         ObservabilityConfig observability = new ObservabilityConfig(sources.duration(ConfigKey.SLOW_QUERY_THRESHOLD),
-                sources.bool(ConfigKey.LOG_BIND_VALUES), sources.duration(ConfigKey.HEALTH_SLOW_PING));
+                sources.bool(ConfigKey.LOG_BIND_VALUES), sources.duration(ConfigKey.HEALTH_SLOW_PING),
+                sources.integer(ConfigKey.REPEATED_STATEMENT_THRESHOLD));
         List<String> locations = Arrays.stream(sources.text(ConfigKey.MIGRATIONS_LOCATIONS).split(","))
                 .map(String::trim)
                 .toList();

@@ -17,6 +17,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.jooq.DSLContext;
+import org.jooq.Schema;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Checks the database the way an operator would: can a pooled connection run {@code SELECT 1}, and how fast;
@@ -28,19 +31,26 @@ public final class HealthChecker {
     private final HikariDataSource pool;
     private final Migrator migrator;
     private final Duration slowPing;
+    private final DSLContext dsl;
+    private final @Nullable Schema expectedSchema;
     private final Clock clock;
 
     /**
      * Creates the checker.
      *
-     * @param pool     the connection pool
-     * @param migrator the migrator, for migration state
-     * @param slowPing pings slower than this make the report DEGRADED
+     * @param pool           the connection pool
+     * @param migrator       the migrator, for migration state
+     * @param slowPing       pings slower than this make the report DEGRADED
+     * @param dsl            jOOQ on the pool, for the drift check
+     * @param expectedSchema the generated schema to compare the database with, or {@code null} to skip that check
      */
-    public HealthChecker(HikariDataSource pool, Migrator migrator, Duration slowPing) {
+    public HealthChecker(HikariDataSource pool, Migrator migrator, Duration slowPing, DSLContext dsl,
+            @Nullable Schema expectedSchema) {
         this.pool = pool;
         this.migrator = migrator;
         this.slowPing = slowPing;
+        this.dsl = dsl;
+        this.expectedSchema = expectedSchema;
         this.clock = Clock.systemUTC();
     }
 
@@ -91,6 +101,10 @@ public final class HealthChecker {
                 details.add("dirty schema: a non-transactional migration failed part-way: " + scripts(status.failed()));
             } else if (failed > 0) {
                 details.add("failed migration (rolled back): " + scripts(status.failed()));
+            }
+            // The generated code describes the fully migrated schema; compare only once the database is there.
+            if (expectedSchema != null && pending == 0 && !status.dirty()) {
+                SchemaDrift.between(dsl, expectedSchema, "public").forEach(drift -> details.add("schema drift: " + drift));
             }
         } catch (RuntimeException e) {
             details.add("migration state unknown: " + e.getMessage());

@@ -12,6 +12,8 @@ public final class MetricNames {
     public static final String QUERY_ERRORS = "lumen.db.query.errors";
     /** Counter: statements slower than the slow-query threshold. Tag {@link #TYPE}. */
     public static final String SLOW_QUERIES = "lumen.db.query.slow";
+    /** Counter: statements repeated past the threshold within one transaction (a likely N+1). Tag {@link #TYPE}. */
+    public static final String REPEATED_STATEMENTS = "lumen.db.query.repeated";
     /** Timer: whole transactions, including retries. Tags {@link #OUTCOME}, {@link #ISOLATION}, {@link #READ_ONLY}. */
     public static final String TRANSACTION = "lumen.db.transaction";
     /** Counter: transaction attempts retried. Tag {@link #REASON}. */

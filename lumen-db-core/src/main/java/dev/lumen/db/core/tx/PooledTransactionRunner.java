@@ -6,8 +6,10 @@ import dev.lumen.db.core.error.SqlStateTranslator;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.jooq.Configuration;
+import org.jooq.ExecuteListener;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,12 +27,15 @@ final class PooledTransactionRunner implements TransactionRunner {
     private final Configuration jooq;
     private final TxMetrics metrics;
     private final RetryBackoff backoff;
+    private final @Nullable Supplier<ExecuteListener> perTransaction;
 
-    PooledTransactionRunner(DataSource dataSource, Configuration jooq, TxMetrics metrics, RetryBackoff backoff) {
+    PooledTransactionRunner(DataSource dataSource, Configuration jooq, TxMetrics metrics, RetryBackoff backoff,
+            @Nullable Supplier<ExecuteListener> perTransaction) {
         this.dataSource = dataSource;
         this.jooq = jooq;
         this.metrics = metrics;
         this.backoff = backoff;
+        this.perTransaction = perTransaction;
     }
 
     @Override
@@ -79,7 +84,7 @@ final class PooledTransactionRunner implements TransactionRunner {
                     statement.execute(preamble);
                 }
             }
-            TxScope scope = new TxScope(connection, jooq, options, attempt);
+            TxScope scope = new TxScope(connection, jooq, perTransaction, options, attempt);
             T result = work.apply(scope);
             connection.commit();
             committed = true;

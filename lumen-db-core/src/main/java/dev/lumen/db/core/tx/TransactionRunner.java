@@ -1,8 +1,10 @@
 package dev.lumen.db.core.tx;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.jooq.Configuration;
+import org.jooq.ExecuteListener;
 
 /**
  * Runs work in a transaction: commit when it returns, roll back when it throws anything, retry the whole work
@@ -63,6 +65,22 @@ public interface TransactionRunner {
      * @return the runner
      */
     static TransactionRunner create(DataSource dataSource, Configuration jooq, MeterRegistry registry) {
-        return new PooledTransactionRunner(dataSource, jooq, new TxMetrics(registry), RetryBackoff.DEFAULT);
+        return new PooledTransactionRunner(dataSource, jooq, new TxMetrics(registry), RetryBackoff.DEFAULT, null);
+    }
+
+    /**
+     * A runner over a pool whose transactions each get an extra listener of their own (for per-transaction
+     * bookkeeping such as N+1 detection).
+     *
+     * @param dataSource     the pool
+     * @param jooq           the jOOQ configuration each transaction's {@code DSLContext} derives from
+     * @param registry       where the transaction meters go
+     * @param perTransaction makes the listener of one transaction
+     * @return the runner
+     */
+    static TransactionRunner create(DataSource dataSource, Configuration jooq, MeterRegistry registry,
+            Supplier<ExecuteListener> perTransaction) {
+        return new PooledTransactionRunner(dataSource, jooq, new TxMetrics(registry), RetryBackoff.DEFAULT,
+                perTransaction);
     }
 }

@@ -7,7 +7,9 @@ import java.sql.Savepoint;
 import java.util.ArrayList;
 import java.util.List;
 import org.jooq.Configuration;
+import java.util.function.Supplier;
 import org.jooq.DSLContext;
+import org.jooq.ExecuteListener;
 import org.jooq.impl.DSL;
 import org.jooq.impl.DefaultConnectionProvider;
 import org.jspecify.annotations.Nullable;
@@ -17,20 +19,23 @@ final class TxScope implements Tx {
 
     private final Connection connection;
     private final Configuration jooq;
+    private final @Nullable Supplier<ExecuteListener> perTransaction;
     private final TxOptions options;
     private final int attempt;
     private final List<Runnable> afterCommit = new ArrayList<>(0);
     private @Nullable DSLContext dsl;
 
-    TxScope(Connection connection, Configuration jooq, TxOptions options, int attempt) {
+    TxScope(Connection connection, Configuration jooq, @Nullable Supplier<ExecuteListener> perTransaction,
+            TxOptions options, int attempt) {
         this.connection = connection;
         this.jooq = jooq;
+        this.perTransaction = perTransaction;
         this.options = options;
         this.attempt = attempt;
     }
 
     private TxScope(TxScope parent) {
-        this(parent.connection, parent.jooq, parent.options, parent.attempt);
+        this(parent.connection, parent.jooq, parent.perTransaction, parent.options, parent.attempt);
         this.dsl = parent.dsl();
     }
 
@@ -38,7 +43,8 @@ final class TxScope implements Tx {
     public DSLContext dsl() {
         DSLContext current = dsl;
         if (current == null) {
-            current = DSL.using(jooq.derive(new DefaultConnectionProvider(connection)));
+            Configuration derived = jooq.derive(new DefaultConnectionProvider(connection));
+            current = DSL.using(perTransaction == null ? derived : derived.deriveAppending(perTransaction.get()));
             dsl = current;
         }
         return current;
