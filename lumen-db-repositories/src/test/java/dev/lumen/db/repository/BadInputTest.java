@@ -46,7 +46,8 @@ class BadInputTest {
     /** Texts that must match literally. */
     static Stream<String> literalTexts() {
         return Stream.of("%", "_", "a_c", "' OR '1'='1", "'; DROP TABLE users;--", "\\", "!", "$$", "/* c */",
-                "Ünïcødé 🚀 名前", "\"quoted\"", "x'; SELECT pg_sleep(10); --");
+                "Ünïcødé 🚀 名前", "\"quoted\"", "x'; SELECT pg_sleep(10); --", "zero\u200Bwidth", "e\u0301",
+                "\u202Eevil", "👩\u200D💻", "?");
     }
 
     static LumenDb db;
@@ -146,6 +147,54 @@ class BadInputTest {
 
         assertThat(failures).allSatisfy(failure -> assertThat(failure).isInstanceOf(InvalidInputException.class)
                 .isNotInstanceOf(UnclassifiedDatabaseException.class));
+    }
+
+    @Test
+    void whenTextHoldsALoneSurrogateThenItIsRefusedInsteadOfMatchingQuestionMarks() {
+        String lone = "bad\uD800text";
+
+        assertThat(List.of(
+                catchThrowable(() -> features.count(db, FeatureFilter.nameContains(lone))),
+                catchThrowable(() -> features.findByName(db, lone)),
+                catchThrowable(() -> roles.findByName(db, lone)),
+                catchThrowable(() -> users.findByEmail(db, lone)),
+                catchThrowable(() -> features.create(db, FeatureDraft.named(lone)))))
+                .allSatisfy(failure -> assertThat(failure).isInstanceOf(InvalidInputException.class)
+                        .hasMessageContaining("not valid Unicode"));
+    }
+
+    @Test
+    void whenSeventyThousandIdsAreGivenThenTheyTravelAsOneArrayAndMatchExactly() {
+        List<java.util.UUID> real = features.list(db, FeatureFilter.any(), Sort.asc(FeatureSort.NAME),
+                PageRequest.first(3)).items().stream().map(Feature::id).toList();
+        List<java.util.UUID> ids = new java.util.ArrayList<>(java.util.stream.Stream
+                .generate(java.util.UUID::randomUUID).limit(70_000).toList());
+        ids.addAll(real);
+
+        assertThat(features.count(db, FeatureFilter.any().withIds(ids))).isEqualTo(3);
+        assertThat(features.list(db, FeatureFilter.any().withIds(ids), Sort.asc(FeatureSort.NAME),
+                PageRequest.first(10)).items()).extracting(Feature::id).containsExactlyElementsOf(real);
+        assertThat(features.count(db, FeatureFilter.any().withIds(List.of()))).isZero();
+    }
+
+    @Test
+    void whenConfigHoldsNanOrInfinityThenInvalidInputIsThrownAndNothingIsStored() {
+        for (double odd : new double[] {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY}) {
+            assertThatExceptionOfType(InvalidInputException.class).isThrownBy(() -> features.create(db,
+                    new FeatureDraft("odd-number", null, true, java.util.Map.of("ratio", odd))));
+        }
+        assertThat(features.findByName(db, "odd-number")).isEmpty();
+    }
+
+    @Test
+    void whenACursorCarriesAMalformedUuidThenItIsRefused() {
+        java.util.Base64.Encoder base64 = java.util.Base64.getUrlEncoder().withoutPadding();
+        String forged = "k1." + base64.encodeToString("2026-11-27T00:00:00Z".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                + "." + base64.encodeToString("not-a-uuid' OR 1=1".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        assertThatExceptionOfType(InvalidInputException.class)
+                .isThrownBy(() -> features.listKeyset(db, FeatureFilter.any(), KeysetRequest.after(forged, 10)))
+                .withMessageStartingWith("Invalid page cursor");
     }
 
     @ParameterizedTest

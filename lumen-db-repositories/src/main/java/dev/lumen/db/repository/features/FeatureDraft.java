@@ -1,6 +1,7 @@
 package dev.lumen.db.repository.features;
 
 import dev.lumen.db.core.error.InvalidInputException;
+import dev.lumen.db.repository.Texts;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -19,6 +20,8 @@ public record FeatureDraft(String name, @Nullable String description, boolean en
         if (name.isBlank()) {
             throw new InvalidInputException("A feature needs a name", null, null);
         }
+        Texts.wellFormed("Feature name", name);
+        Texts.wellFormedOrNull("Feature description", description);
         config = Map.copyOf(config);
     }
 

@@ -4,7 +4,11 @@ import static dev.lumen.db.schema.Tables.NEW_FEATURES;
 
 import dev.lumen.db.core.error.InvalidInputException;
 import dev.lumen.db.repository.Filter;
+import dev.lumen.db.repository.Texts;
 import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
@@ -17,15 +21,32 @@ import org.jspecify.annotations.Nullable;
  * @param enabled       only enabled (true) or disabled (false) features
  * @param createdFrom   created at or after
  * @param createdBefore created before
+ * @param ids           only these ids (any number: they travel as one array bind value, {@code id = ANY(?)})
  */
 public record FeatureFilter(@Nullable String nameContains, @Nullable Boolean enabled,
-        @Nullable OffsetDateTime createdFrom, @Nullable OffsetDateTime createdBefore) implements Filter {
+        @Nullable OffsetDateTime createdFrom, @Nullable OffsetDateTime createdBefore, @Nullable List<UUID> ids)
+        implements Filter {
 
-    /** Refuses an empty time window. */
+    /** Refuses malformed text and an empty time window. */
     public FeatureFilter {
+        nameContains = Texts.wellFormedOrNull("nameContains", nameContains);
+        ids = ids == null ? null : List.copyOf(ids);
         if (createdFrom != null && createdBefore != null && !createdFrom.isBefore(createdBefore)) {
             throw new InvalidInputException("createdFrom must be before createdBefore", null, null);
         }
+    }
+
+    /**
+     * A filter without an id restriction.
+     *
+     * @param nameContains  case-insensitive substring of the name
+     * @param enabled       only enabled or disabled features
+     * @param createdFrom   created at or after
+     * @param createdBefore created before
+     */
+    public FeatureFilter(@Nullable String nameContains, @Nullable Boolean enabled, @Nullable OffsetDateTime createdFrom,
+            @Nullable OffsetDateTime createdBefore) {
+        this(nameContains, enabled, createdFrom, createdBefore, null);
     }
 
     /**
@@ -34,7 +55,7 @@ public record FeatureFilter(@Nullable String nameContains, @Nullable Boolean ena
      * @return the empty filter
      */
     public static FeatureFilter any() {
-        return new FeatureFilter(null, null, null, null);
+        return new FeatureFilter(null, null, null, null, null);
     }
 
     /**
@@ -44,7 +65,7 @@ public record FeatureFilter(@Nullable String nameContains, @Nullable Boolean ena
      * @return the filter
      */
     public static FeatureFilter nameContains(String text) {
-        return new FeatureFilter(text, null, null, null);
+        return new FeatureFilter(text, null, null, null, null);
     }
 
     /**
@@ -54,7 +75,17 @@ public record FeatureFilter(@Nullable String nameContains, @Nullable Boolean ena
      * @return the filter
      */
     public FeatureFilter withEnabled(boolean value) {
-        return new FeatureFilter(nameContains, value, createdFrom, createdBefore);
+        return new FeatureFilter(nameContains, value, createdFrom, createdBefore, ids);
+    }
+
+    /**
+     * This filter, restricted to some ids.
+     *
+     * @param value the ids
+     * @return the filter
+     */
+    public FeatureFilter withIds(Collection<UUID> value) {
+        return new FeatureFilter(nameContains, enabled, createdFrom, createdBefore, List.copyOf(value));
     }
 
     /**
@@ -65,7 +96,7 @@ public record FeatureFilter(@Nullable String nameContains, @Nullable Boolean ena
      * @return the filter
      */
     public FeatureFilter withCreated(@Nullable OffsetDateTime from, @Nullable OffsetDateTime before) {
-        return new FeatureFilter(nameContains, enabled, from, before);
+        return new FeatureFilter(nameContains, enabled, from, before, ids);
     }
 
     @Override
@@ -83,6 +114,10 @@ public record FeatureFilter(@Nullable String nameContains, @Nullable Boolean ena
         }
         if (createdBefore != null) {
             condition = condition.and(NEW_FEATURES.CREATED_AT.lt(createdBefore));
+        }
+        if (ids != null) {
+            // One array bind value, however many ids: an IN list of 70k would exceed the protocol's 65,535 binds.
+            condition = condition.and(NEW_FEATURES.ID.eq(DSL.any(ids.toArray(UUID[]::new))));
         }
         return condition;
     }

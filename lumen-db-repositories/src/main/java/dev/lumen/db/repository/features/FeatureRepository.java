@@ -5,6 +5,7 @@ import static dev.lumen.db.schema.Tables.NEW_FEATURES;
 import dev.lumen.db.core.DbScope;
 import dev.lumen.db.repository.Sort;
 import dev.lumen.db.repository.TableRepository;
+import dev.lumen.db.repository.Texts;
 import dev.lumen.db.schema.tables.records.NewFeaturesRecord;
 import java.util.Arrays;
 import java.util.Optional;
@@ -64,7 +65,7 @@ public final class FeatureRepository extends TableRepository<NewFeaturesRecord, 
      */
     public Optional<Feature> findByName(DbScope scope, String name) {
         return scope.dsl().selectFrom(NEW_FEATURES)
-                .where(NEW_FEATURES.NAME.eq(name))
+                .where(NEW_FEATURES.NAME.eq(Texts.wellFormed("Feature name", name)))
                 .and(NEW_FEATURES.DELETED_AT.isNull())
                 .orderBy(NEW_FEATURES.CREATED_AT.desc(), NEW_FEATURES.ID.desc())
                 .limit(1)
@@ -84,8 +85,8 @@ public final class FeatureRepository extends TableRepository<NewFeaturesRecord, 
      */
     public Feature update(DbScope scope, UUID id, FeatureChanges changes) {
         NewFeaturesRecord record = new NewFeaturesRecord();
-        changes.name().ifPresent(record::setName);
-        changes.description().ifPresent(record::setDescription);
+        changes.name().ifPresent(name -> record.setName(Texts.wellFormed("Feature name", name)));
+        changes.description().ifPresent(text -> record.setDescription(Texts.wellFormed("Feature description", text)));
         changes.enabled().ifPresent(record::setIsEnabled);
         changes.config().ifPresent(config -> record.setConfig(JsonConfig.write(config)));
         return update(scope, id, record);

@@ -11,7 +11,9 @@ import org.jooq.JSONB;
 /** jsonb <-> {@code Map<String, Object>} with Jackson. */
 final class JsonConfig {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** NaN and infinities are written as bare tokens, which jsonb rejects as invalid input, not as strings. */
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .disable(com.fasterxml.jackson.core.json.JsonWriteFeature.WRITE_NAN_AS_STRINGS.mappedFeature());
     private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {
     };
 

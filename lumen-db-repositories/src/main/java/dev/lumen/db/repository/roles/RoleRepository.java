@@ -7,6 +7,7 @@ import dev.lumen.db.core.DbScope;
 import dev.lumen.db.core.error.InvalidInputException;
 import dev.lumen.db.repository.Sort;
 import dev.lumen.db.repository.TableRepository;
+import dev.lumen.db.repository.Texts;
 import dev.lumen.db.schema.tables.pojos.Role;
 import dev.lumen.db.schema.tables.records.RolesRecord;
 import java.util.Arrays;
@@ -37,7 +38,8 @@ public final class RoleRepository extends TableRepository<RolesRecord, Role, UUI
         if (name.isBlank()) {
             throw new InvalidInputException("A role needs a name", null, null);
         }
-        return insert(scope, new RolesRecord().setName(name).setDescription(description));
+        return insert(scope, new RolesRecord().setName(Texts.wellFormed("Role name", name))
+                .setDescription(Texts.wellFormedOrNull("Role description", description)));
     }
 
     /**
@@ -48,7 +50,8 @@ public final class RoleRepository extends TableRepository<RolesRecord, Role, UUI
      * @return the role, if any
      */
     public Optional<Role> findByName(DbScope scope, String name) {
-        return scope.dsl().selectFrom(ROLES).where(ROLES.NAME.eq(name)).fetchOptional().map(this::map);
+        return scope.dsl().selectFrom(ROLES).where(ROLES.NAME.eq(Texts.wellFormed("Role name", name))).fetchOptional()
+                .map(this::map);
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.lumen.db.repository.users;
 
 import dev.lumen.db.core.error.InvalidInputException;
+import dev.lumen.db.repository.Texts;
 
 /**
  * What it takes to create a user.
@@ -20,6 +21,9 @@ public record NewUser(String email, String passwordHash, String firstName, Strin
         if (passwordHash.isBlank()) {
             throw new InvalidInputException("A user needs a password hash", null, null);
         }
+        Texts.wellFormed("E-mail address", email);
+        Texts.wellFormed("First name", firstName);
+        Texts.wellFormed("Last name", lastName);
     }
 
     /** The password hash is masked. */

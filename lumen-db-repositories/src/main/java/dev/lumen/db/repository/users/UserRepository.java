@@ -12,6 +12,7 @@ import dev.lumen.db.repository.Filter;
 import dev.lumen.db.repository.PageRequest;
 import dev.lumen.db.repository.Sort;
 import dev.lumen.db.repository.TableRepository;
+import dev.lumen.db.repository.Texts;
 import dev.lumen.db.schema.tables.pojos.Role;
 import dev.lumen.db.schema.tables.pojos.User;
 import dev.lumen.db.schema.tables.records.UsersRecord;
@@ -55,7 +56,7 @@ public final class UserRepository extends TableRepository<UsersRecord, User, UUI
      */
     public Optional<User> findByEmail(DbScope scope, String email) {
         return scope.dsl().selectFrom(USERS)
-                .where(DSL.lower(USERS.EMAIL).eq(DSL.lower(DSL.val(email))))
+                .where(DSL.lower(USERS.EMAIL).eq(DSL.lower(DSL.val(Texts.wellFormed("E-mail address", email)))))
                 .and(USERS.DELETED_AT.isNull())
                 .fetchOptional()
                 .map(this::map);
