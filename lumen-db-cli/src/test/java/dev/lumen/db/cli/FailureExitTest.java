@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 class FailureExitTest {
 
-    private static final String CANARY = "canary-password-4417";
+    private static final String CANARY = dev.lumen.db.test.Canaries.PASSWORD;
 
     @Test
     void whenThePortIsClosedThenOneLineNamesTheProblemWithinFifteenSeconds() throws Exception {

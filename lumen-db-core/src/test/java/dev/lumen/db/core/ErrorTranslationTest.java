@@ -39,7 +39,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 @LumenDbTest
 class ErrorTranslationTest {
 
-    private static final String CANARY = "canary-pii-ada@example.com";
+    private static final String CANARY = dev.lumen.db.test.Canaries.EMAIL;
 
     static LumenDb db;
 
@@ -155,7 +155,7 @@ class ErrorTranslationTest {
 
     private static void assertNoCanaryAnywhere(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            assertThat(String.valueOf(t.getMessage())).doesNotContain(CANARY).doesNotContain("ada@example");
+            assertThat(String.valueOf(t.getMessage())).doesNotContain(CANARY).doesNotContain(dev.lumen.db.test.Canaries.PREFIX);
             assertThat(t.toString()).doesNotContain(CANARY);
         }
     }

@@ -17,7 +17,9 @@ import org.junit.jupiter.api.Test;
 @LumenDbTest
 class QueryMetricsTest {
 
-    private static final String CANARY = "canary-secret-7f3a9";
+    private static final String CANARY = dev.lumen.db.test.Canaries.SECRET;
+    /** Shown on purpose when bind-value logging is on, so not a canary. */
+    private static final String VISIBLE = "visible-bind-value-41";
 
     @Test
     void whenSelectsSucceedAndInsertsFailThenTimersAndCountersHoldExactlyThoseCounts(TestDatabase database) {
@@ -76,9 +78,9 @@ class QueryMetricsTest {
                 Map.of("lumen.db.slow-query-threshold", "50ms", "lumen.db.log-bind-values", "true")),
                 new SimpleMeterRegistry());
                 LogCapture slowLog = new LogCapture("dev.lumen.db.slow-query")) {
-            db.dsl().select(DSL.field("pg_sleep(0.2)"), DSL.val(CANARY)).fetch();
+            db.dsl().select(DSL.field("pg_sleep(0.2)"), DSL.val(VISIBLE)).fetch();
 
-            assertThat(slowLog.messages()).singleElement().asString().contains("binds=[", CANARY);
+            assertThat(slowLog.messages()).singleElement().asString().contains("binds=[", VISIBLE);
         }
     }
 }

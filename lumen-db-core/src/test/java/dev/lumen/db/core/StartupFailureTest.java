@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class StartupFailureTest {
 
     private static final String RIGHT_PASSWORD = "right-horse-battery";
-    private static final String WRONG_PASSWORD = "canary-wrong-password-91";
+    private static final String WRONG_PASSWORD = dev.lumen.db.test.Canaries.PASSWORD;
 
     static StandalonePostgres server;
 

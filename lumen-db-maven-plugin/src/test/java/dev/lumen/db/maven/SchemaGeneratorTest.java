@@ -236,13 +236,13 @@ class SchemaGeneratorTest {
     @Test
     void whenTheUrlProviderCannotConnectThenTheErrorNamesTheServerButNoPassword() {
         GeneratorSettings settings = settings().withProvider(DatabaseProvider.URL,
-                "jdbc:postgresql://127.0.0.1:1/postgres?password=hunter2-canary", "app", "hunter2-canary");
+                "jdbc:postgresql://127.0.0.1:1/postgres?password=leakcanary-password-plugin", "app", "leakcanary-password-plugin");
 
         assertThatExceptionOfType(SchemaGenerationException.class)
                 .isThrownBy(() -> SchemaGenerator.run(settings, new RecordingLog()))
                 .withMessageStartingWith("Cannot create a temporary database on jdbc:postgresql://127.0.0.1:1/postgres")
-                .withMessageNotContaining("hunter2-canary");
-        assertThat(settings.toString()).doesNotContain("hunter2-canary");
+                .withMessageNotContaining("leakcanary-password-plugin");
+        assertThat(settings.toString()).doesNotContain("leakcanary-password-plugin");
     }
 
     private static List<String> codegenDatabases(String url) throws SQLException {

@@ -30,8 +30,8 @@ class TestDatabaseTest {
 
     @Test
     void whenPrintedThenThePasswordIsMasked() {
-        TestDatabase withSecret = new TestDatabase("db", "jdbc:postgresql://h/db", "app", "s3cret-canary",
+        TestDatabase withSecret = new TestDatabase("db", "jdbc:postgresql://h/db", "app", Canaries.PASSWORD,
                 constructorInjected.dataSource());
-        assertThat(withSecret.toString()).doesNotContain("s3cret-canary").contains("password=****");
+        assertThat(withSecret.toString()).doesNotContain(Canaries.PASSWORD).contains("password=****");
     }
 }

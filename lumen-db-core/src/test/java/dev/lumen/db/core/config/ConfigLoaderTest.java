@@ -131,17 +131,17 @@ class ConfigLoaderTest {
 
     @Test
     void whenThePasswordComesFromAnywhereThenToStringNeverShowsIt() {
-        DatabaseConfig fromVariable = loader(Map.of("LUMEN_DB_PASSWORD", "s3cret-canary"), new Properties())
+        DatabaseConfig fromVariable = loader(Map.of("LUMEN_DB_PASSWORD", dev.lumen.db.test.Canaries.PASSWORD), new Properties())
                 .load(Environment.DEV);
         DatabaseConfig fromUrl = loader(Map.of("LUMEN_DB_URL",
-                "jdbc:postgresql://app:s3cret-canary@db:5432/lumen?sslmode=require"), new Properties()).load(Environment.DEV);
+                "jdbc:postgresql://app:" + dev.lumen.db.test.Canaries.PASSWORD + "@db:5432/lumen?sslmode=require"), new Properties()).load(Environment.DEV);
 
-        assertThat(fromVariable.connection().password().reveal()).isEqualTo("s3cret-canary");
-        assertThat(fromVariable.toString()).doesNotContain("s3cret-canary").contains("password=****");
-        assertThat(fromUrl.connection().password().reveal()).isEqualTo("s3cret-canary");
+        assertThat(fromVariable.connection().password().reveal()).isEqualTo(dev.lumen.db.test.Canaries.PASSWORD);
+        assertThat(fromVariable.toString()).doesNotContain(dev.lumen.db.test.Canaries.PASSWORD).contains("password=****");
+        assertThat(fromUrl.connection().password().reveal()).isEqualTo(dev.lumen.db.test.Canaries.PASSWORD);
         assertThat(fromUrl.connection().user()).isEqualTo("app");
         assertThat(fromUrl.connection().url()).isEqualTo("jdbc:postgresql://db:5432/lumen?sslmode=require");
-        assertThat(fromUrl.toString()).doesNotContain("s3cret-canary");
+        assertThat(fromUrl.toString()).doesNotContain(dev.lumen.db.test.Canaries.PASSWORD);
     }
 
     @Test

@@ -1,0 +1,37 @@
+package dev.lumen.db.cli;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import dev.lumen.db.test.PlainSqlRules;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Project-wide: the main code of every module on this classpath (schema, core, repositories, lint, cli, test
+ * support) calls SQL-text APIs only in the allow-listed classes below, each for a stated reason. A new call
+ * elsewhere fails the build.
+ */
+class PlainSqlAllowListTest {
+
+    static final Map<String, String> ALLOWED = Map.of(
+            "dev.lumen.db.core.DefaultLumenDb", "one fixed query reads the server version at start",
+            "dev.lumen.db.core.health.HealthChecker", "the health ping is a fixed SELECT 1 on a raw connection",
+            "dev.lumen.db.core.tx.PooledTransactionRunner",
+            "the transaction preamble (SET TRANSACTION / SET LOCAL) is built from enum constants and integers",
+            "dev.lumen.db.core.migrate.Migrator",
+            "undo scripts are SQL files by nature; LOCK TABLE and SET LOCAL are templates filled with names",
+            "dev.lumen.db.repository.CopyInserter", "COPY has no jOOQ DSL; the template takes generated names only",
+            "dev.lumen.db.lint..", "the linter parses migration SQL files, which are text by nature",
+            "dev.lumen.db.test..", "test support creates and drops databases and reads the catalog",
+            "dev.lumen.db.schema..", "jOOQ-generated: column defaults are the schema's own DEFAULT expressions");
+
+    @Test
+    void whenAnyMainClassUsesSqlTextThenItIsOnTheAllowList() {
+        JavaClasses main = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("dev.lumen.db");
+
+        PlainSqlRules.noSqlTextOutside(ALLOWED).check(main);
+    }
+}
