@@ -31,12 +31,15 @@ public final class StandalonePostgres implements AutoCloseable {
 
     private final Path dataDirectory;
     private final boolean passwordAuthentication;
+    private final java.util.Map<String, String> serverConfig;
     private int port;
     private @Nullable EmbeddedPostgres server;
 
-    private StandalonePostgres(Path dataDirectory, boolean passwordAuthentication) {
+    private StandalonePostgres(Path dataDirectory, boolean passwordAuthentication,
+            java.util.Map<String, String> serverConfig) {
         this.dataDirectory = dataDirectory;
         this.passwordAuthentication = passwordAuthentication;
+        this.serverConfig = java.util.Map.copyOf(serverConfig);
     }
 
     /**
@@ -56,9 +59,20 @@ public final class StandalonePostgres implements AutoCloseable {
      * @return the running server
      */
     public static StandalonePostgres start(boolean passwordAuthentication) {
+        return start(passwordAuthentication, java.util.Map.of());
+    }
+
+    /**
+     * Starts a server with extra {@code postgresql.conf} settings (for example {@code ssl=on} and its files).
+     *
+     * @param passwordAuthentication see {@link #start(boolean)}
+     * @param serverConfig           setting name to value
+     * @return the running server
+     */
+    public static StandalonePostgres start(boolean passwordAuthentication, java.util.Map<String, String> serverConfig) {
         try {
             StandalonePostgres postgres = new StandalonePostgres(Files.createTempDirectory("lumen-db-standalone-"),
-                    passwordAuthentication);
+                    passwordAuthentication, serverConfig);
             postgres.boot();
             return postgres;
         } catch (IOException e) {
@@ -83,6 +97,7 @@ public final class StandalonePostgres implements AutoCloseable {
         if (port != 0) {
             builder.setPort(port);
         }
+        serverConfig.forEach(builder::setServerConfig);
         if (passwordAuthentication) {
             builder.setDataDirectoryCustomizer(directory -> writePasswordRules(directory.toPath()));
         }

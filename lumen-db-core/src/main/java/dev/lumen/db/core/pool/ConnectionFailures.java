@@ -35,7 +35,7 @@ public final class ConnectionFailures {
         if (find(failure, UnknownHostException.class) != null) {
             reason = Reason.UNREACHABLE;
             why = "unknown host " + find(failure, UnknownHostException.class).getMessage();
-        } else if (find(failure, SSLException.class) != null || "08004".equals(state) && mentionsSsl(sql)) {
+        } else if (find(failure, SSLException.class) != null || state != null && state.startsWith("08") && mentionsTls(sql)) {
             reason = Reason.TLS;
             why = "TLS failed (" + serverMessage(sql, failure) + "); check lumen.db.ssl.mode and lumen.db.ssl.root-cert";
         } else if ("28P01".equals(state) || "28000".equals(state)) {
@@ -55,8 +55,14 @@ public final class ConnectionFailures {
         return new ConnectionFailedException(PostgresUrl.mask(prefix + why), reason, state, sanitized(sql));
     }
 
-    private static boolean mentionsSsl(@Nullable SQLException sql) {
-        return sql != null && sql.getMessage() != null && sql.getMessage().toLowerCase(java.util.Locale.ROOT).contains("ssl");
+    /** pgjdbc reports TLS trouble (no TLS on the server, a host name the certificate does not name) as 08xxx text. */
+    private static boolean mentionsTls(@Nullable SQLException sql) {
+        if (sql == null || sql.getMessage() == null) {
+            return false;
+        }
+        String message = sql.getMessage().toLowerCase(java.util.Locale.ROOT);
+        return message.contains("ssl") || message.contains("certificate") || message.contains("hostnameverifier")
+                || message.contains("could not be verified");
     }
 
     private static String serverMessage(@Nullable SQLException sql, Throwable failure) {
