@@ -33,6 +33,8 @@ final class FlywayMigration {
                 .dataSource(dataSource)
                 .locations("filesystem:" + migrations.toAbsolutePath())
                 .cleanDisabled(true)
+                // Through Maven's own logger, so -q and log levels apply (Flyway would pick java.util.logging here).
+                .loggers("slf4j")
                 .validateMigrationNaming(false)
                 .failOnMissingLocations(true);
         // As at run time: the transactional advisory lock is off so that a CREATE INDEX CONCURRENTLY migration
