@@ -112,11 +112,6 @@ final class DatabaseSession implements AutoCloseable {
         return current;
     }
 
-    /** Whether the embedded development database serves this session. */
-    boolean embedded() {
-        return devDatabase != null;
-    }
-
     @Override
     public void close() {
         try {

@@ -32,13 +32,11 @@ final class DevDatabase implements AutoCloseable {
     }
 
     private final EmbeddedPostgres postgres;
-    private final Path directory;
     private final Thread shutdownHook;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private DevDatabase(EmbeddedPostgres postgres, Path directory) {
+    private DevDatabase(EmbeddedPostgres postgres) {
         this.postgres = postgres;
-        this.directory = directory;
         this.shutdownHook = new Thread(this::stopQuietly, "lumen-db-dev-database-stop");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
@@ -72,7 +70,7 @@ final class DevDatabase implements AutoCloseable {
             progress.printf(" ready in %.1f s (PostgreSQL on port %d)%n", (System.nanoTime() - started) / 1e9,
                     postgres.getPort());
             progress.flush();
-            return new DevDatabase(postgres, directory);
+            return new DevDatabase(postgres);
         } catch (IOException | RuntimeException e) {
             dots.interrupt();
             progress.println(" failed");
@@ -104,11 +102,6 @@ final class DevDatabase implements AutoCloseable {
     /** JDBC URL of the commands' database. */
     String jdbcUrl() {
         return "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + DATABASE;
-    }
-
-    /** The folder holding the data and the server log. */
-    Path directory() {
-        return directory;
     }
 
     @Override

@@ -43,11 +43,6 @@ final class EmbeddedDatabase implements ThrowawayDatabase {
         }
     }
 
-    /** The data directory; it appears on the server's command line, which lets tests find the process. */
-    Path dataDirectory() {
-        return dataDirectory;
-    }
-
     @Override
     public DataSource dataSource() {
         return postgres.getPostgresDatabase();

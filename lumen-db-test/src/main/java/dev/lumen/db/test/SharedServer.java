@@ -84,11 +84,6 @@ final class SharedServer implements AutoCloseable {
         execute(server, "DROP DATABASE IF EXISTS {0} WITH (FORCE)", name, null);
     }
 
-    /** The name of the migrated template, for tests that need to know it. */
-    String template() {
-        return template;
-    }
-
     @Override
     public void close() {
         try {
