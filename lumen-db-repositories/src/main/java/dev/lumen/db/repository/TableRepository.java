@@ -11,16 +11,23 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import dev.lumen.db.core.statement.RenderedQuery;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.OrderField;
+import org.jooq.Query;
+import org.jooq.Record;
 import org.jooq.RecordMapper;
+import org.jooq.ResultQuery;
 import org.jooq.SortField;
 import org.jooq.Table;
 import org.jooq.TableField;
 import org.jooq.UpdatableRecord;
 import org.jooq.impl.DSL;
+import org.jooq.impl.DefaultRecordMapper;
+import org.jooq.impl.SQLDataType;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -30,6 +37,10 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Every method takes the {@link DbScope} it runs in: pass a {@code LumenDb} for a single auto-committed
  * statement, or a {@code Tx} to make it part of a transaction. Values come back as immutable records.
+ *
+ * <p>Each method's SQL is rendered by jOOQ once per shape (visibility, the columns set, which filter values are
+ * set, the sort) and then only bound and executed ({@link RenderedQuery}); metrics, error translation and N+1
+ * detection see those statements as they see any other.
  *
  * <pre>{@code
  * TableRepository<OrdersRecord, Order, UUID> orders = TableRepository.forTable(ORDERS, ORDERS.ID, Order.class);
@@ -52,6 +63,7 @@ public class TableRepository<R extends UpdatableRecord<R>, T, ID> {
     private final List<SortField<?>> keysetOrder;
     private final List<Field<?>> keysetFields;
     private final @Nullable Field<OffsetDateTime> deletedAt;
+    private final RenderedQueries rendered = new RenderedQueries();
 
     /**
      * Creates a repository.
@@ -96,7 +108,22 @@ public class TableRepository<R extends UpdatableRecord<R>, T, ID> {
     public static <R extends UpdatableRecord<R>, T, ID> TableRepository<R, T, ID> forTable(Table<R> table,
             TableField<R, ID> id, Class<T> valueType) {
         List<SortKey> columns = Arrays.stream(table.fields()).<SortKey>map(ColumnKey::new).toList();
-        return new TableRepository<>(table, id, table.getName(), r -> r.into(valueType), columns, Sort.unsorted());
+        return new TableRepository<>(table, id, table.getName(), mapperTo(table, valueType), columns, Sort.unsorted());
+    }
+
+    /**
+     * jOOQ's reflective mapper from a table's records to a value type (a generated POJO or any record or class
+     * {@code Record.into} accepts), built once. {@code record.into(type)} would look it up for every row, and
+     * build it anew for every row of a record that is not attached to a configuration.
+     *
+     * @param table the table
+     * @param type  the value type
+     * @param <R>   the record type
+     * @param <T>   the value type
+     * @return the mapper; thread-safe
+     */
+    protected static <R extends Record, T> RecordMapper<R, T> mapperTo(Table<R> table, Class<T> type) {
+        return new DefaultRecordMapper<>(table.recordType(), type);
     }
 
     /** Any column as a sort key, for {@link #forTable}. */
@@ -150,8 +177,14 @@ public class TableRepository<R extends UpdatableRecord<R>, T, ID> {
      * @return the value, if any
      */
     public Optional<T> find(DbScope scope, ID key, Visibility visibility) {
-        return scope.dsl().selectFrom(table).where(id.eq(key)).and(visible(visibility)).fetchOptional()
-                .map(this::map);
+        List<R> rows = fetch(scope, List.of(Shape.FIND, visibility),
+                binds -> scope.dsl().selectFrom(table).where(id.eq(binds.value(id, key))).and(visible(visibility)));
+        return rows.isEmpty() ? Optional.empty() : Optional.of(map(rows.getFirst()));
+    }
+
+    /** The kinds of statement this class renders, as the first part of their shape keys. */
+    private enum Shape {
+        FIND, INSERT, UPDATE, DELETE, LIST, KEYSET
     }
 
     /**
@@ -209,10 +242,10 @@ public class TableRepository<R extends UpdatableRecord<R>, T, ID> {
      */
     public T insert(DbScope scope, R values) {
         Map<Field<?>, Object> changed = changedValues(values, false);
-        R stored = changed.isEmpty()
-                ? scope.dsl().insertInto(table).defaultValues().returning().fetchSingle()
-                : scope.dsl().insertInto(table).set(changed).returning().fetchSingle();
-        return map(stored);
+        List<R> rows = fetch(scope, List.of(Shape.INSERT, List.copyOf(changed.keySet())), binds -> changed.isEmpty()
+                ? scope.dsl().insertInto(table).defaultValues().returning(table.fields())
+                : scope.dsl().insertInto(table).set(values(binds, changed)).returning(table.fields()));
+        return map(rows.getFirst());
     }
 
     /**
@@ -258,8 +291,14 @@ public class TableRepository<R extends UpdatableRecord<R>, T, ID> {
         if (changed.isEmpty()) {
             throw new InvalidInputException("Nothing to update: no column of the " + entity + " was set", null, null);
         }
-        return scope.dsl().update(table).set(changed).where(id.eq(key)).and(visible(Visibility.LIVE))
-                .returning().fetchOptional().map(this::map).orElseThrow(() -> notFound(key));
+        List<R> rows = fetch(scope, List.of(Shape.UPDATE, List.copyOf(changed.keySet())),
+                binds -> scope.dsl().update(table).set(values(binds, changed))
+                        .where(id.eq(binds.value(id, key))).and(visible(Visibility.LIVE))
+                        .returning(table.fields()));
+        if (rows.isEmpty()) {
+            throw notFound(key);
+        }
+        return map(rows.getFirst());
     }
 
     /**
@@ -271,11 +310,10 @@ public class TableRepository<R extends UpdatableRecord<R>, T, ID> {
      */
     public boolean delete(DbScope scope, ID key) {
         DSLContext dsl = scope.dsl();
-        if (deletedAt != null) {
-            return dsl.update(table).set(deletedAt, DSL.currentOffsetDateTime())
-                    .where(id.eq(key)).and(deletedAt.isNull()).execute() > 0;
-        }
-        return dsl.deleteFrom(table).where(id.eq(key)).execute() > 0;
+        return execute(scope, Shape.DELETE, binds -> deletedAt != null
+                ? dsl.update(table).set(deletedAt, DSL.currentOffsetDateTime())
+                        .where(id.eq(binds.value(id, key))).and(deletedAt.isNull())
+                : dsl.deleteFrom(table).where(id.eq(binds.value(id, key)))) > 0;
     }
 
     /**
@@ -318,13 +356,16 @@ public class TableRepository<R extends UpdatableRecord<R>, T, ID> {
      * @return the page
      */
     public Page<T> list(DbScope scope, Filter filter, Sort sort, PageRequest page, Visibility visibility) {
-        List<R> rows = scope.dsl().selectFrom(table)
-                .where(filter.condition())
-                .and(visible(visibility))
-                .orderBy(order(sort))
-                .limit(page.limit() + 1)
-                .offset(page.offset())
-                .fetch();
+        List<OrderField<?>> order = order(sort);
+        Object filterShape = filter.shape();
+        List<R> rows = fetch(scope,
+                filterShape == null ? null : List.of(Shape.LIST, filter.getClass(), filterShape, sort, visibility),
+                binds -> scope.dsl().selectFrom(table)
+                        .where(filterShape == null ? filter.condition() : filter.condition(binds))
+                        .and(visible(visibility))
+                        .orderBy(order)
+                        .limit(binds.value(SQLDataType.INTEGER, page.limit() + 1))
+                        .offset(binds.value(SQLDataType.BIGINT, page.offset())));
         boolean hasNext = rows.size() > page.limit();
         return new Page<>(rows.subList(0, Math.min(rows.size(), page.limit())).stream().map(this::map).toList(), page,
                 hasNext);
@@ -340,18 +381,68 @@ public class TableRepository<R extends UpdatableRecord<R>, T, ID> {
      * @return the page and the cursor of the next one
      */
     public KeysetPage<T> listKeyset(DbScope scope, Filter filter, KeysetRequest request) {
-        var ordered = scope.dsl().selectFrom(table)
-                .where(filter.condition())
-                .and(visible(Visibility.LIVE))
-                .orderBy(keysetOrder);
         String cursor = request.cursor();
-        List<R> rows = cursor == null
-                ? ordered.limit(request.limit() + 1).fetch()
-                : ordered.seek(KeysetCursor.decode(cursor, keysetFields)).limit(request.limit() + 1).fetch();
+        Object[] after = cursor == null ? null : KeysetCursor.decode(cursor, keysetFields);
+        Object filterShape = filter.shape();
+        List<R> rows = fetch(scope,
+                filterShape == null ? null : List.of(Shape.KEYSET, filter.getClass(), filterShape, after != null),
+                binds -> {
+                    var ordered = scope.dsl().selectFrom(table)
+                            .where(filterShape == null ? filter.condition() : filter.condition(binds))
+                            .and(visible(Visibility.LIVE))
+                            .orderBy(keysetOrder);
+                    Field<Integer> limit = binds.value(SQLDataType.INTEGER, request.limit() + 1);
+                    return after == null
+                            ? ordered.limit(limit)
+                            : ordered.seek(values(binds, keysetFields, after)).limit(limit);
+                });
         boolean hasNext = rows.size() > request.limit();
         List<R> pageRows = rows.subList(0, Math.min(rows.size(), request.limit()));
         String next = hasNext ? KeysetCursor.encode(pageRows.get(pageRows.size() - 1), keysetFields) : null;
         return new KeysetPage<>(pageRows.stream().map(this::map).toList(), next);
+    }
+
+    /**
+     * Runs a query of this repository's table: rendered once per shape and then only bound (the direct path), or
+     * through jOOQ when the shape is {@code null}, the scope carries listeners that need jOOQ's path, or a type
+     * needs jOOQ's own binding.
+     *
+     * @param scope where to run
+     * @param shape a key equal for every call whose query renders the same SQL (the method and everything but
+     *              the values), or {@code null}
+     * @param query builds the query, with every value passed through the binds it is given
+     * @return the rows
+     */
+    protected final List<R> fetch(DbScope scope, @Nullable Object shape, Function<Binds, ? extends ResultQuery<R>> query) {
+        if (shape != null && RenderedQuery.runsDirectly(scope)) {
+            Binds binds = Binds.placeholders();
+            ResultQuery<R> template = query.apply(binds);
+            RenderedQuery rendered = this.rendered.get(scope, shape, () -> template, table.fields());
+            if (rendered != null) {
+                return rendered.fetch(scope, table::newRecord, binds.values());
+            }
+        }
+        return query.apply(Binds.inline()).fetch();
+    }
+
+    /**
+     * Runs a statement that returns no rows, like {@link #fetch}.
+     *
+     * @param scope where to run
+     * @param shape a key equal for every call whose statement renders the same SQL, or {@code null}
+     * @param query builds the statement, with every value passed through the binds it is given
+     * @return rows affected
+     */
+    protected final long execute(DbScope scope, @Nullable Object shape, Function<Binds, ? extends Query> query) {
+        if (shape != null && RenderedQuery.runsDirectly(scope)) {
+            Binds binds = Binds.placeholders();
+            Query template = query.apply(binds);
+            RenderedQuery rendered = this.rendered.get(scope, shape, () -> template, new Field<?>[0]);
+            if (rendered != null) {
+                return rendered.execute(scope, binds.values());
+            }
+        }
+        return query.apply(Binds.inline()).execute();
     }
 
     /**
@@ -389,6 +480,24 @@ public class TableRepository<R extends UpdatableRecord<R>, T, ID> {
      */
     protected final NotFoundException notFound(Object key) {
         return new NotFoundException(entity, "id " + key);
+    }
+
+    /** Each column's value passed through the binds, for {@code set}. */
+    @SuppressWarnings("unchecked")
+    private static Map<Field<?>, Field<?>> values(Binds binds, Map<Field<?>, Object> values) {
+        Map<Field<?>, Field<?>> bound = new LinkedHashMap<>();
+        values.forEach((column, value) -> bound.put(column, binds.value((Field<Object>) column, value)));
+        return bound;
+    }
+
+    /** Values of columns, in order, passed through the binds. */
+    @SuppressWarnings("unchecked")
+    private static Field<?>[] values(Binds binds, List<Field<?>> columns, Object[] values) {
+        Field<?>[] bound = new Field<?>[columns.size()];
+        for (int i = 0; i < bound.length; i++) {
+            bound[i] = binds.value((Field<Object>) columns.get(i), values[i]);
+        }
+        return bound;
     }
 
     private List<OrderField<?>> order(Sort sort) {

@@ -6,21 +6,14 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import org.jooq.Delete;
 import org.jooq.ExecuteContext;
 import org.jooq.ExecuteListener;
-import org.jooq.ExecuteType;
-import org.jooq.Insert;
-import org.jooq.Merge;
 import org.jooq.Query;
 import org.jooq.Result;
-import org.jooq.ResultQuery;
-import org.jooq.Update;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,25 +24,20 @@ import org.slf4j.LoggerFactory;
  * only when explicitly enabled.
  *
  * <p>Per-execution state lives in {@link ExecuteContext#data()}, so one listener instance serves all threads.
- * Register it after the exception-translating listener so failures are already classified.
+ * Register it after the exception-translating listener so failures are already classified. Statements of the
+ * direct path reach it through {@link StatementObserver} and are recorded the same way.
  */
-public final class QueryMetricsListener implements ExecuteListener {
+public final class QueryMetricsListener implements ExecuteListener, StatementObserver {
 
     private static final Logger SLOW_LOG = LoggerFactory.getLogger("dev.lumen.db.slow-query");
     private static final Object START = new Object();
     private static final int MAX_SQL_LENGTH = 2_000;
     private static final int MAX_BIND_LENGTH = 100;
 
-    /** Statement kinds, each with a pre-built success timer (the hot path allocates nothing). */
-    private enum Kind {
-        SELECT, INSERT, UPDATE, DELETE, MERGE, DDL, BATCH, OTHER;
-
-        final String tag = name().toLowerCase(Locale.ROOT);
-    }
-
     private final MeterRegistry registry;
     private final long slowNanos;
     private final boolean logBindValues;
+    /** One pre-built success timer and slow counter per {@link StatementKind}: the hot path allocates nothing. */
     private final Timer[] successTimers;
     private final Counter[] slowCounters;
     private final Map<String, Timer> errorTimers = new ConcurrentHashMap<>();
@@ -66,13 +54,13 @@ public final class QueryMetricsListener implements ExecuteListener {
         this.registry = registry;
         this.slowNanos = slowQueryThreshold.toNanos();
         this.logBindValues = logBindValues;
-        this.successTimers = Arrays.stream(Kind.values())
-                .map(kind -> timer(kind.tag, "success", "none"))
+        this.successTimers = Arrays.stream(StatementKind.values())
+                .map(kind -> timer(kind.tag(), "success", "none"))
                 .toArray(Timer[]::new);
-        this.slowCounters = Arrays.stream(Kind.values())
+        this.slowCounters = Arrays.stream(StatementKind.values())
                 .map(kind -> Counter.builder(MetricNames.SLOW_QUERIES)
                         .description("Statements slower than the slow-query threshold")
-                        .tag(MetricNames.TYPE, kind.tag)
+                        .tag(MetricNames.TYPE, kind.tag())
                         .register(registry))
                 .toArray(Counter[]::new);
     }
@@ -100,8 +88,28 @@ public final class QueryMetricsListener implements ExecuteListener {
         // end() may run twice for one execution on some paths; record once.
         ctx.data().remove(START);
         long nanos = System.nanoTime() - startNanos;
-        Kind kind = kind(ctx);
+        StatementKind kind = StatementKind.of(ctx);
         RuntimeException failure = ctx.exception();
+        if (record(kind, nanos, failure)) {
+            String sql = ctx.sql();
+            if (sql == null && ctx.batchSQL().length > 0) {
+                sql = ctx.batchSQL()[0] + (ctx.batchSQL().length > 1 ? " (+" + (ctx.batchSQL().length - 1) + " more)" : "");
+            }
+            Query query = ctx.query();
+            logSlow(kind, nanos, rows(ctx), failure, String.valueOf(sql), logBindValues && query != null ? query.getBindValues() : List.of());
+        }
+    }
+
+    @Override
+    public void executed(ExecutedStatement statement) {
+        if (record(statement.kind(), statement.nanos(), statement.failure())) {
+            logSlow(statement.kind(), statement.nanos(), statement.rows(), statement.failure(), statement.sql(),
+                    statement.bindValues());
+        }
+    }
+
+    /** Records the timing and the failure, if any; returns whether the statement was slow. */
+    private boolean record(StatementKind kind, long nanos, @Nullable RuntimeException failure) {
         if (failure == null) {
             successTimers[kind.ordinal()].record(nanos, TimeUnit.NANOSECONDS);
         } else {
@@ -109,63 +117,34 @@ public final class QueryMetricsListener implements ExecuteListener {
         }
         if (nanos >= slowNanos) {
             slowCounters[kind.ordinal()].increment();
-            logSlow(ctx, kind, nanos, failure);
+            return true;
         }
+        return false;
     }
 
-    private void recordFailure(Kind kind, RuntimeException failure, long nanos) {
+    private void recordFailure(StatementKind kind, RuntimeException failure, long nanos) {
         String sqlStateClass = ErrorKinds.sqlStateClass(failure);
         String error = ErrorKinds.kind(failure);
-        errorTimers.computeIfAbsent(kind.tag + '|' + sqlStateClass, key -> timer(kind.tag, "error", sqlStateClass))
+        errorTimers.computeIfAbsent(kind.tag() + '|' + sqlStateClass, key -> timer(kind.tag(), "error", sqlStateClass))
                 .record(nanos, TimeUnit.NANOSECONDS);
-        errorCounters.computeIfAbsent(kind.tag + '|' + sqlStateClass + '|' + error,
+        errorCounters.computeIfAbsent(kind.tag() + '|' + sqlStateClass + '|' + error,
                         key -> Counter.builder(MetricNames.QUERY_ERRORS)
                                 .description("Statements that failed")
-                                .tag(MetricNames.TYPE, kind.tag)
+                                .tag(MetricNames.TYPE, kind.tag())
                                 .tag(MetricNames.SQLSTATE_CLASS, sqlStateClass)
                                 .tag(MetricNames.ERROR, error)
                                 .register(registry))
                 .increment();
     }
 
-    private static Kind kind(ExecuteContext ctx) {
-        if (ctx.type() == ExecuteType.BATCH) {
-            return Kind.BATCH;
-        }
-        if (ctx.type() == ExecuteType.DDL) {
-            return Kind.DDL;
-        }
-        Query query = ctx.query();
-        if (query instanceof Insert<?>) {
-            return Kind.INSERT;
-        }
-        if (query instanceof Update<?>) {
-            return Kind.UPDATE;
-        }
-        if (query instanceof Delete<?>) {
-            return Kind.DELETE;
-        }
-        if (query instanceof Merge<?>) {
-            return Kind.MERGE;
-        }
-        if (query instanceof ResultQuery<?> || ctx.type() == ExecuteType.READ) {
-            return Kind.SELECT;
-        }
-        return Kind.OTHER;
-    }
-
-    private void logSlow(ExecuteContext ctx, Kind kind, long nanos, @Nullable RuntimeException failure) {
+    private void logSlow(StatementKind kind, long nanos, long rows, @Nullable RuntimeException failure, String sql,
+            List<?> bindValues) {
         if (!SLOW_LOG.isWarnEnabled()) {
             return;
         }
-        String sql = ctx.sql();
-        if (sql == null && ctx.batchSQL().length > 0) {
-            sql = ctx.batchSQL()[0] + (ctx.batchSQL().length > 1 ? " (+" + (ctx.batchSQL().length - 1) + " more)" : "");
-        }
-        String binds = logBindValues ? " binds=" + bindValues(ctx) : "";
-        SLOW_LOG.warn("Slow {} ({} ms, {} rows{}): {}{}", kind.tag, TimeUnit.NANOSECONDS.toMillis(nanos), rows(ctx),
-                failure == null ? "" : ", failed: " + ErrorKinds.kind(failure), truncate(String.valueOf(sql), MAX_SQL_LENGTH),
-                binds);
+        String binds = logBindValues ? " binds=" + bindValues(bindValues) : "";
+        SLOW_LOG.warn("Slow {} ({} ms, {} rows{}): {}{}", kind.tag(), TimeUnit.NANOSECONDS.toMillis(nanos), rows,
+                failure == null ? "" : ", failed: " + ErrorKinds.kind(failure), truncate(sql, MAX_SQL_LENGTH), binds);
     }
 
     private static long rows(ExecuteContext ctx) {
@@ -176,12 +155,7 @@ public final class QueryMetricsListener implements ExecuteListener {
         return ctx.rows();
     }
 
-    private static String bindValues(ExecuteContext ctx) {
-        Query query = ctx.query();
-        if (query == null) {
-            return "[]";
-        }
-        List<Object> values = query.getBindValues();
+    private static String bindValues(List<?> values) {
         return values.stream()
                 .map(value -> truncate(String.valueOf(value), MAX_BIND_LENGTH))
                 .collect(Collectors.joining(", ", "[", "]"));

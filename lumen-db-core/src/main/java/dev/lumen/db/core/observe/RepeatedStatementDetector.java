@@ -3,7 +3,6 @@ package dev.lumen.db.core.observe;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -63,19 +62,26 @@ public final class RepeatedStatementDetector {
     }
 
     /** Counts statements of one transaction; a transaction runs on one thread at a time. */
-    private final class TransactionListener implements ExecuteListener {
+    private final class TransactionListener implements ExecuteListener, StatementObserver {
         private final Map<String, Integer> executions = new HashMap<>();
 
         @Override
         public void executeEnd(ExecuteContext ctx) {
             String sql = ctx.sql();
-            if (sql == null) {
-                return;
+            if (sql != null) {
+                counted(sql, StatementKind.of(ctx));
             }
+        }
+
+        @Override
+        public void executed(ExecutedStatement statement) {
+            counted(statement.sql(), statement.kind());
+        }
+
+        private void counted(String sql, StatementKind kind) {
             int count = executions.merge(sql, 1, Integer::sum);
             if (count == threshold) {
-                String type = ctx.type().name().toLowerCase(Locale.ROOT);
-                counters.computeIfAbsent(type, t -> Counter.builder(MetricNames.REPEATED_STATEMENTS)
+                counters.computeIfAbsent(kind.tag(), t -> Counter.builder(MetricNames.REPEATED_STATEMENTS)
                         .description("Statements repeated past the threshold in one transaction (likely N+1)")
                         .tag(MetricNames.TYPE, t)
                         .register(registry)).increment();

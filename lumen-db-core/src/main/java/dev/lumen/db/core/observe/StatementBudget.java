@@ -47,12 +47,7 @@ public final class StatementBudget {
      */
     public static <T> Spent<T> count(DbScope scope, Function<DbScope, T> block) {
         List<String> statements = new CopyOnWriteArrayList<>();
-        DSLContext counting = DSL.using(scope.dsl().configuration().deriveAppending(new ExecuteListener() {
-            @Override
-            public void executeStart(ExecuteContext ctx) {
-                statements.add(String.valueOf(ctx.sql()));
-            }
-        }));
+        DSLContext counting = DSL.using(scope.dsl().configuration().deriveAppending(new Recorder(statements)));
         T result = block.apply(() -> counting);
         return new Spent<>(result, statements);
     }
@@ -74,5 +69,19 @@ public final class StatementBudget {
                     + max + " allowed; first: " + spent.statements().getFirst());
         }
         return spent.result();
+    }
+
+    /** Records every statement, whichever path ran it. */
+    private record Recorder(List<String> statements) implements ExecuteListener, StatementObserver {
+
+        @Override
+        public void executeStart(ExecuteContext ctx) {
+            statements.add(String.valueOf(ctx.sql()));
+        }
+
+        @Override
+        public void executed(ExecutedStatement statement) {
+            statements.add(statement.sql());
+        }
     }
 }

@@ -3,6 +3,7 @@ package dev.lumen.db.repository.features;
 import static dev.lumen.db.schema.Tables.NEW_FEATURES;
 
 import dev.lumen.db.core.error.InvalidInputException;
+import dev.lumen.db.repository.Binds;
 import dev.lumen.db.repository.Filter;
 import dev.lumen.db.repository.Texts;
 import java.time.OffsetDateTime;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -101,23 +103,36 @@ public record FeatureFilter(@Nullable String nameContains, @Nullable Boolean ena
 
     @Override
     public Condition condition() {
+        return condition(Binds.inline());
+    }
+
+    /** Which values are set: filters with the same ones render the same SQL. */
+    @Override
+    public Object shape() {
+        return (nameContains == null ? 0 : 1) | (enabled == null ? 0 : 2) | (createdFrom == null ? 0 : 4)
+                | (createdBefore == null ? 0 : 8) | (ids == null ? 0 : 16);
+    }
+
+    @Override
+    public Condition condition(Binds binds) {
         Condition condition = DSL.noCondition();
         if (nameContains != null) {
-            // jOOQ escapes %, _ and its escape character in the bind value, so the text matches literally.
-            condition = condition.and(NEW_FEATURES.NAME.containsIgnoreCase(nameContains));
+            // jOOQ escapes %, _ and its escape character (in SQL around the bind value), so the text matches literally.
+            condition = condition.and(NEW_FEATURES.NAME.containsIgnoreCase(binds.value(NEW_FEATURES.NAME, nameContains)));
         }
         if (enabled != null) {
-            condition = condition.and(NEW_FEATURES.IS_ENABLED.eq(enabled));
+            condition = condition.and(NEW_FEATURES.IS_ENABLED.eq(binds.value(NEW_FEATURES.IS_ENABLED, enabled)));
         }
         if (createdFrom != null) {
-            condition = condition.and(NEW_FEATURES.CREATED_AT.ge(createdFrom));
+            condition = condition.and(NEW_FEATURES.CREATED_AT.ge(binds.value(NEW_FEATURES.CREATED_AT, createdFrom)));
         }
         if (createdBefore != null) {
-            condition = condition.and(NEW_FEATURES.CREATED_AT.lt(createdBefore));
+            condition = condition.and(NEW_FEATURES.CREATED_AT.lt(binds.value(NEW_FEATURES.CREATED_AT, createdBefore)));
         }
         if (ids != null) {
             // One array bind value, however many ids: an IN list of 70k would exceed the protocol's 65,535 binds.
-            condition = condition.and(NEW_FEATURES.ID.eq(DSL.any(ids.toArray(UUID[]::new))));
+            condition = condition.and(NEW_FEATURES.ID.eq(DSL.any(
+                    binds.value(SQLDataType.UUID.array(), ids.toArray(UUID[]::new)))));
         }
         return condition;
     }

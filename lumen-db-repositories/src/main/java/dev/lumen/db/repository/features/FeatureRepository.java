@@ -64,13 +64,13 @@ public final class FeatureRepository extends TableRepository<NewFeaturesRecord, 
      * @return the feature, if any
      */
     public Optional<Feature> findByName(DbScope scope, String name) {
-        return scope.dsl().selectFrom(NEW_FEATURES)
-                .where(NEW_FEATURES.NAME.eq(Texts.wellFormed("Feature name", name)))
+        String exact = Texts.wellFormed("Feature name", name);
+        return fetch(scope, Shape.BY_NAME, binds -> scope.dsl().selectFrom(NEW_FEATURES)
+                .where(NEW_FEATURES.NAME.eq(binds.value(NEW_FEATURES.NAME, exact)))
                 .and(NEW_FEATURES.DELETED_AT.isNull())
                 .orderBy(NEW_FEATURES.CREATED_AT.desc(), NEW_FEATURES.ID.desc())
-                .limit(1)
-                .fetchOptional()
-                .map(FeatureRepository::toFeature);
+                .limit(1))
+                .stream().findFirst().map(FeatureRepository::toFeature);
     }
 
     /**
@@ -90,5 +90,10 @@ public final class FeatureRepository extends TableRepository<NewFeaturesRecord, 
         changes.enabled().ifPresent(record::setIsEnabled);
         changes.config().ifPresent(config -> record.setConfig(JsonConfig.write(config)));
         return update(scope, id, record);
+    }
+
+    /** This repository's own query shapes. */
+    private enum Shape {
+        BY_NAME
     }
 }

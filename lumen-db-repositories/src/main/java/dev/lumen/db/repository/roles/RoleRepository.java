@@ -21,7 +21,7 @@ public final class RoleRepository extends TableRepository<RolesRecord, Role, UUI
 
     /** Creates the repository; it is stateless and thread-safe. */
     public RoleRepository() {
-        super(ROLES, ROLES.ID, "role", r -> r.into(Role.class), Arrays.asList(RoleSort.values()),
+        super(ROLES, ROLES.ID, "role", mapperTo(ROLES, Role.class), Arrays.asList(RoleSort.values()),
                 Sort.asc(RoleSort.NAME));
     }
 

@@ -21,13 +21,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
 
 /** Users: the seed's {@code UserRepository}, compile-checked. */
 public final class UserRepository extends TableRepository<UsersRecord, User, UUID> {
 
     /** Creates the repository; it is stateless and thread-safe. */
     public UserRepository() {
-        super(USERS, USERS.ID, "user", r -> r.into(User.class), Arrays.asList(UserSort.values()),
+        super(USERS, USERS.ID, "user", mapperTo(USERS, User.class), Arrays.asList(UserSort.values()),
                 Sort.desc(UserSort.CREATED_AT));
     }
 
@@ -55,11 +56,11 @@ public final class UserRepository extends TableRepository<UsersRecord, User, UUI
      * @return the user, if any
      */
     public Optional<User> findByEmail(DbScope scope, String email) {
-        return scope.dsl().selectFrom(USERS)
-                .where(DSL.lower(USERS.EMAIL).eq(DSL.lower(DSL.val(Texts.wellFormed("E-mail address", email)))))
-                .and(USERS.DELETED_AT.isNull())
-                .fetchOptional()
-                .map(this::map);
+        String address = Texts.wellFormed("E-mail address", email);
+        List<UsersRecord> rows = fetch(scope, Shape.BY_EMAIL, binds -> scope.dsl().selectFrom(USERS)
+                .where(DSL.lower(USERS.EMAIL).eq(DSL.lower(binds.value(USERS.EMAIL, address))))
+                .and(USERS.DELETED_AT.isNull()));
+        return rows.stream().findFirst().map(this::map);
     }
 
     /**
@@ -70,11 +71,10 @@ public final class UserRepository extends TableRepository<UsersRecord, User, UUI
      * @throws NotFoundException when no live user has that id
      */
     public void updateLastLogin(DbScope scope, UUID userId) {
-        int updated = scope.dsl().update(USERS)
+        long updated = execute(scope, Shape.UPDATE_LAST_LOGIN, binds -> scope.dsl().update(USERS)
                 .set(USERS.LAST_LOGIN_AT, DSL.currentOffsetDateTime())
-                .where(USERS.ID.eq(userId))
-                .and(USERS.DELETED_AT.isNull())
-                .execute();
+                .where(USERS.ID.eq(binds.value(USERS.ID, userId)))
+                .and(USERS.DELETED_AT.isNull()));
         if (updated == 0) {
             throw notFound(userId);
         }
@@ -89,14 +89,14 @@ public final class UserRepository extends TableRepository<UsersRecord, User, UUI
      * @return the users
      */
     public List<User> activeByLastLogin(DbScope scope, PageRequest page) {
-        return scope.dsl().selectFrom(USERS)
+        return fetch(scope, Shape.ACTIVE_BY_LAST_LOGIN, binds -> scope.dsl().selectFrom(USERS)
                 .where(USERS.IS_ACTIVE.isTrue())
                 .and(USERS.DELETED_AT.isNull())
                 .and(USERS.LAST_LOGIN_AT.isNotNull())
                 .orderBy(USERS.IS_ACTIVE.desc(), USERS.LAST_LOGIN_AT.desc())
-                .limit(page.limit())
-                .offset(page.offset())
-                .fetch(this::map);
+                .limit(binds.value(SQLDataType.INTEGER, page.limit()))
+                .offset(binds.value(SQLDataType.BIGINT, page.offset())))
+                .stream().map(this::map).toList();
     }
 
     /**
@@ -124,5 +124,10 @@ public final class UserRepository extends TableRepository<UsersRecord, User, UUI
                 .limit(page.limit())
                 .offset(page.offset())
                 .fetch(row -> new UserWithRoles(row.value1().into(User.class), row.value2()));
+    }
+
+    /** This repository's own query shapes. */
+    private enum Shape {
+        BY_EMAIL, UPDATE_LAST_LOGIN, ACTIVE_BY_LAST_LOGIN
     }
 }
