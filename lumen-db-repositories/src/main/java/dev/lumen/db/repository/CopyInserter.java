@@ -1,10 +1,11 @@
 package dev.lumen.db.repository;
 
+import dev.lumen.db.core.error.InvalidInputException;
 import dev.lumen.db.core.error.SqlStateTranslator;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.temporal.TemporalAccessor;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
@@ -17,6 +18,7 @@ import org.jooq.Table;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 import org.postgresql.PGConnection;
+import org.jspecify.annotations.Nullable;
 import org.postgresql.copy.CopyIn;
 
 /**
@@ -31,34 +33,41 @@ final class CopyInserter {
     private CopyInserter() {
     }
 
+    /**
+     * Copies rows in. Each row must set exactly {@code columns}: that is checked while streaming, and a row that
+     * does not cancels the COPY, so nothing of it is inserted.
+     */
     static <R extends Record> long copy(DSLContext dsl, Table<R> table, List<Field<?>> columns, Collection<R> rows) {
         String sql = dsl.render(DSL.query("COPY {0} ({1}) FROM STDIN",
                 DSL.name(table.getName()), DSL.list(columns.stream().map(f -> DSL.name(f.getName())).toList())));
+        Field<?>[] fields = table.fields();
+        int[] indexes = columns.stream().mapToInt(table::indexOf).toArray();
+        boolean[] set = new boolean[fields.length];
+        for (int index : indexes) {
+            set[index] = true;
+        }
         long[] copied = new long[1];
         try {
             dsl.connection(connection -> {
                 CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
                 try {
-                    ByteArrayOutputStream buffer = new ByteArrayOutputStream(CHUNK_BYTES + 4096);
-                    StringBuilder line = new StringBuilder(256);
+                    CopyText text = new CopyText(copy);
                     for (R row : rows) {
-                        line.setLength(0);
-                        for (int i = 0; i < columns.size(); i++) {
-                            if (i > 0) {
-                                line.append('\t');
+                        for (int i = 0; i < fields.length; i++) {
+                            if (row.changed(i) != set[i]) {
+                                throw new InvalidInputException("insertAll needs every row to set the same columns ("
+                                        + columns.stream().map(Field::getName).toList() + ")", null, null);
                             }
-                            appendValue(line, row.get(columns.get(i)));
                         }
-                        line.append('\n');
-                        buffer.writeBytes(line.toString().getBytes(StandardCharsets.UTF_8));
-                        if (buffer.size() >= CHUNK_BYTES) {
-                            copy.writeToCopy(buffer.toByteArray(), 0, buffer.size());
-                            buffer.reset();
+                        for (int i = 0; i < indexes.length; i++) {
+                            if (i > 0) {
+                                text.separator('\t');
+                            }
+                            text.value(row.get(indexes[i]));
                         }
+                        text.separator('\n');
                     }
-                    if (buffer.size() > 0) {
-                        copy.writeToCopy(buffer.toByteArray(), 0, buffer.size());
-                    }
+                    text.flush();
                     copied[0] = copy.endCopy();
                 } catch (SQLException | RuntimeException e) {
                     if (copy.isActive()) {
@@ -73,29 +82,99 @@ final class CopyInserter {
         return copied[0];
     }
 
-    /** COPY text format: {@code \N} for null, backslash escapes for the separators. */
-    static void appendValue(StringBuilder out, Object value) {
-        if (value == null) {
-            out.append("\\N");
-            return;
+    /**
+     * COPY's text format, encoded to UTF-8 straight into a chunk that goes to the server whenever it fills: the
+     * server parses one chunk while the next is encoded.
+     */
+    static final class CopyText {
+
+        private final @Nullable CopyIn copy;
+        private byte[] chunk;
+        private int used;
+
+        CopyText(@Nullable CopyIn copy) {
+            this.copy = copy;
+            this.chunk = new byte[copy == null ? 256 : CHUNK_BYTES];
         }
-        String text = switch (value) {
-            case Boolean b -> b ? "t" : "f";
-            case JSONB json -> json.data();
-            case JSON json -> json.data();
-            case byte[] bytes -> "\\x" + HexFormat.of().formatHex(bytes);
-            case TemporalAccessor time -> time.toString();
-            default -> value.toString();
-        };
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '\\' -> out.append("\\\\");
-                case '\t' -> out.append("\\t");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                default -> out.append(c);
+
+        void separator(char c) {
+            room(1);
+            chunk[used++] = (byte) c;
+        }
+
+        /** One value: {@code \N} for null, backslash escapes for the separators. */
+        void value(@Nullable Object value) throws SQLException {
+            if (value == null) {
+                room(2);
+                chunk[used++] = '\\';
+                chunk[used++] = 'N';
+                return;
             }
+            String text = switch (value) {
+                case String string -> string;
+                case Boolean b -> b ? "t" : "f";
+                case JSONB json -> json.data();
+                case JSON json -> json.data();
+                case byte[] bytes -> "\\x" + HexFormat.of().formatHex(bytes);
+                case TemporalAccessor time -> time.toString();
+                default -> value.toString();
+            };
+            if (copy != null && used + 3L * text.length() > chunk.length) {
+                flush();
+            }
+            room(3 * text.length());
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c < 0x80) {
+                    switch (c) {
+                        case '\\' -> escaped('\\');
+                        case '\t' -> escaped('t');
+                        case '\n' -> escaped('n');
+                        case '\r' -> escaped('r');
+                        default -> chunk[used++] = (byte) c;
+                    }
+                } else if (c < 0x800) {
+                    chunk[used++] = (byte) (0xC0 | c >> 6);
+                    chunk[used++] = (byte) (0x80 | c & 0x3F);
+                } else if (Character.isHighSurrogate(c) && i + 1 < text.length()
+                        && Character.isLowSurrogate(text.charAt(i + 1))) {
+                    int point = Character.toCodePoint(c, text.charAt(++i));
+                    chunk[used++] = (byte) (0xF0 | point >> 18);
+                    chunk[used++] = (byte) (0x80 | point >> 12 & 0x3F);
+                    chunk[used++] = (byte) (0x80 | point >> 6 & 0x3F);
+                    chunk[used++] = (byte) (0x80 | point & 0x3F);
+                } else if (Character.isSurrogate(c)) {
+                    chunk[used++] = '?'; // a lone surrogate, as String.getBytes(UTF_8) encodes it
+                } else {
+                    chunk[used++] = (byte) (0xE0 | c >> 12);
+                    chunk[used++] = (byte) (0x80 | c >> 6 & 0x3F);
+                    chunk[used++] = (byte) (0x80 | c & 0x3F);
+                }
+            }
+        }
+
+        private void escaped(char c) {
+            chunk[used++] = '\\';
+            chunk[used++] = (byte) c;
+        }
+
+        /** Makes room for {@code bytes} more; a single huge value grows the chunk rather than splitting it. */
+        private void room(int bytes) {
+            if (used + bytes > chunk.length) {
+                chunk = Arrays.copyOf(chunk, Math.max(chunk.length * 2, used + bytes));
+            }
+        }
+
+        void flush() throws SQLException {
+            if (copy != null && used > 0) {
+                copy.writeToCopy(chunk, 0, used);
+                used = 0;
+            }
+        }
+
+        /** What has been encoded and not flushed, as text (for tests). */
+        String pending() {
+            return new String(chunk, 0, used, StandardCharsets.UTF_8);
         }
     }
 }

@@ -265,14 +265,6 @@ public class TableRepository<R extends UpdatableRecord<R>, T, ID> {
         if (columns.isEmpty()) {
             throw new InvalidInputException("insertAll needs rows that set at least one column", null, null);
         }
-        for (R row : rows) {
-            for (Field<?> field : table.fields()) {
-                if (row.changed(field) != columns.contains(field)) {
-                    throw new InvalidInputException("insertAll needs every row to set the same columns ("
-                            + columns.stream().map(Field::getName).toList() + ")", null, null);
-                }
-            }
-        }
         return CopyInserter.copy(scope.dsl(), table, columns, rows);
     }
 

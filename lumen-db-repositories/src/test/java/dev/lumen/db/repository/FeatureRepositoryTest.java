@@ -224,6 +224,7 @@ class FeatureRepositoryTest {
                 .isThrownBy(() -> features.insertAll(db, List.of(new NewFeaturesRecord().setName("a"),
                         new NewFeaturesRecord().setName("b").setIsEnabled(true))))
                 .withMessageStartingWith("insertAll needs every row to set the same columns");
+        assertThat(features.findByName(db, "a")).as("the COPY was cancelled, not half done").isEmpty();
     }
 
     @Test
