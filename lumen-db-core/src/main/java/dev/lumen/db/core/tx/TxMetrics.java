@@ -7,12 +7,14 @@ import io.micrometer.core.instrument.Timer;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /** The transaction meters: duration by outcome, retries and exhausted retries by reason. */
 final class TxMetrics {
 
     private final MeterRegistry registry;
-    private final Map<String, Timer> timers = new ConcurrentHashMap<>();
+    /** By outcome, isolation and read-only: looked up by index, since every transaction records one. */
+    private final AtomicReferenceArray<Timer> timers = new AtomicReferenceArray<>(2 * Isolation.values().length * 2);
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
 
     TxMetrics(MeterRegistry registry) {
@@ -20,11 +22,11 @@ final class TxMetrics {
     }
 
     void committed(TxOptions options, long nanos) {
-        timer("committed", options).record(nanos, TimeUnit.NANOSECONDS);
+        timer(0, options).record(nanos, TimeUnit.NANOSECONDS);
     }
 
     void rolledBack(TxOptions options, long nanos) {
-        timer("rolled_back", options).record(nanos, TimeUnit.NANOSECONDS);
+        timer(1, options).record(nanos, TimeUnit.NANOSECONDS);
     }
 
     void retried(String reason) {
@@ -36,14 +38,20 @@ final class TxMetrics {
                 .increment();
     }
 
-    private Timer timer(String outcome, TxOptions options) {
-        String key = outcome + '|' + options.isolation().tag() + '|' + options.readOnly();
-        return timers.computeIfAbsent(key, k -> Timer.builder(MetricNames.TRANSACTION)
-                .description("Transactions run by the transaction runner, retries included")
-                .tag(MetricNames.OUTCOME, outcome)
-                .tag(MetricNames.ISOLATION, options.isolation().tag())
-                .tag(MetricNames.READ_ONLY, Boolean.toString(options.readOnly()))
-                .register(registry));
+    private Timer timer(int outcome, TxOptions options) {
+        int index = (outcome * Isolation.values().length + options.isolation().ordinal()) * 2 + (options.readOnly() ? 1 : 0);
+        Timer timer = timers.get(index);
+        if (timer == null) {
+            // Registering twice is harmless: the registry returns the same timer for the same name and tags.
+            timer = Timer.builder(MetricNames.TRANSACTION)
+                    .description("Transactions run by the transaction runner, retries included")
+                    .tag(MetricNames.OUTCOME, outcome == 0 ? "committed" : "rolled_back")
+                    .tag(MetricNames.ISOLATION, options.isolation().tag())
+                    .tag(MetricNames.READ_ONLY, Boolean.toString(options.readOnly()))
+                    .register(registry);
+            timers.set(index, timer);
+        }
+        return timer;
     }
 
     private Counter counter(String name, String reason, String description) {

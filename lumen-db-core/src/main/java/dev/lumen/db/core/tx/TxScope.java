@@ -5,13 +5,16 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import org.jooq.Configuration;
 import java.util.function.Supplier;
+import org.jooq.Configuration;
 import org.jooq.DSLContext;
 import org.jooq.ExecuteListener;
+import org.jooq.ExecuteListenerProvider;
 import org.jooq.impl.DSL;
 import org.jooq.impl.DefaultConnectionProvider;
+import org.jooq.impl.DefaultExecuteListenerProvider;
 import org.jspecify.annotations.Nullable;
 
 /** A transaction or savepoint on one connection. */
@@ -43,8 +46,15 @@ final class TxScope implements Tx {
     public DSLContext dsl() {
         DSLContext current = dsl;
         if (current == null) {
+            // One derived configuration per transaction: its connection and, if any, its own listener.
             Configuration derived = jooq.derive(new DefaultConnectionProvider(connection));
-            current = DSL.using(perTransaction == null ? derived : derived.deriveAppending(perTransaction.get()));
+            if (perTransaction != null) {
+                ExecuteListenerProvider[] shared = derived.executeListenerProviders();
+                ExecuteListenerProvider[] all = Arrays.copyOf(shared, shared.length + 1);
+                all[shared.length] = new DefaultExecuteListenerProvider(perTransaction.get());
+                derived.set(all);
+            }
+            current = DSL.using(derived);
             dsl = current;
         }
         return current;
