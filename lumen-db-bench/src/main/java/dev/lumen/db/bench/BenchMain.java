@@ -192,7 +192,8 @@ public final class BenchMain {
                         + "keeps growing during the run (unique e-mails); both sides insert into the same table alternately."));
 
         progress("4. transaction of two statements, round trips on the wire");
-        long[] trips = roundTrips(f, work);
+        long[] trips = roundTrips(f);
+        facts.put("Round trips per call (wire)", String.format(Locale.ROOT, "transaction: lumen-db %d, JDBC %d; lookup: lumen-db %d, JDBC %d; insert: lumen-db %d, JDBC %d", trips[0], trips[1], trips[2], trips[3], trips[4], trips[5]));
         ScenarioResult tx = latency("transaction", "Transaction of 2 statements, runner", "LatencyBenchmarks.transaction",
                 Paired.run(work::lumenTransaction, work::jdbcTransaction, 3, rounds, calls / 2), Goal.atMost(1.15),
                 "db.transactions().call(find + updateLastLogin) vs setAutoCommit(false), SELECT, UPDATE, commit. "
@@ -331,27 +332,31 @@ public final class BenchMain {
                                 paired.callsPerRound()));
     }
 
-    /** Round trips per transaction on the wire: {lumen-db, JDBC}. */
-    private static long[] roundTrips(BenchFixture f, Workloads work) {
+    /**
+     * Round trips on the wire per call: transaction, lookup and insert, lumen-db then JDBC, through a lumen-db
+     * whose pool connects through the counting relay.
+     */
+    private static long[] roundTrips(BenchFixture f) {
         try (WireCounter counter = WireCounter.start(f.postgres().getPort())) {
             var config = BenchFixture.config(counter.port(), BenchFixture.DATABASE);
             try (LumenDb counted = LumenDb.start(config, new SimpleMeterRegistry())) {
+                Workloads work = new Workloads(f, counted);
+                List<java.util.function.Supplier<?>> bodies = List.of(
+                        () -> work.lumenTransaction(counted), () -> work.jdbcTransaction(counted.dataSource()),
+                        work::lumenFind, work::jdbcFind, work::lumenInsert, work::jdbcInsert);
+                long[] trips = new long[bodies.size()];
                 int n = 50;
-                for (int i = 0; i < 20; i++) {
-                    work.lumenTransaction(counted);
-                    work.jdbcTransaction(counted.dataSource());
+                for (int b = 0; b < bodies.size(); b++) {
+                    for (int i = 0; i < 20; i++) {
+                        bodies.get(b).get();
+                    }
+                    long before = counter.roundTrips();
+                    for (int i = 0; i < n; i++) {
+                        bodies.get(b).get();
+                    }
+                    trips[b] = Math.round((double) (counter.roundTrips() - before) / n);
                 }
-                long before = counter.roundTrips();
-                for (int i = 0; i < n; i++) {
-                    work.lumenTransaction(counted);
-                }
-                long lumen = counter.roundTrips() - before;
-                before = counter.roundTrips();
-                for (int i = 0; i < n; i++) {
-                    work.jdbcTransaction(counted.dataSource());
-                }
-                long jdbc = counter.roundTrips() - before;
-                return new long[] {Math.round((double) lumen / n), Math.round((double) jdbc / n)};
+                return trips;
             }
         }
     }

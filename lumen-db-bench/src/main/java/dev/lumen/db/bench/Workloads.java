@@ -71,8 +71,18 @@ public final class Workloads {
      * @param fixture the fixture
      */
     public Workloads(BenchFixture fixture) {
+        this(fixture, fixture.db());
+    }
+
+    /**
+     * Bodies over a fixture's data, run through another lumen-db (for example one behind the round-trip counter).
+     *
+     * @param fixture the fixture (ids, repositories)
+     * @param db      the lumen-db whose pool both sides use
+     */
+    public Workloads(BenchFixture fixture, LumenDb db) {
         this.fixture = fixture;
-        this.db = fixture.db();
+        this.db = db;
         this.pool = db.dataSource();
         this.users = fixture.users();
         this.features = fixture.features();
