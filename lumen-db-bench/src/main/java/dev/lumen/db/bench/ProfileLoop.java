@@ -27,6 +27,8 @@ public final class ProfileLoop {
             case "find" -> work::lumenFind;
             case "insert" -> work::lumenInsert;
             case "find-jdbc" -> work::jdbcFind;
+            case "list" -> work::lumenList;
+            case "list-jdbc" -> work::jdbcList;
             case "insert-jdbc" -> work::jdbcInsert;
             case "find-mock" -> () -> work.lumenFind(scopes.mockOn());
             case "insert-mock" -> () -> fixture.users().create(scopes.mockOn(),

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import dev.lumen.db.core.statement.RecordFactory;
 import dev.lumen.db.core.statement.RenderedQuery;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -64,6 +65,7 @@ public class TableRepository<R extends UpdatableRecord<R>, T, ID> {
     private final List<Field<?>> keysetFields;
     private final @Nullable Field<OffsetDateTime> deletedAt;
     private final RenderedQueries rendered = new RenderedQueries();
+    private final RecordFactory<R> records;
 
     /**
      * Creates a repository.
@@ -85,6 +87,7 @@ public class TableRepository<R extends UpdatableRecord<R>, T, ID> {
         this.keysetOrder = withTiebreaker(keyset.orders().stream().map(TableRepository::sortField).toList());
         this.keysetFields = keysetOrder.stream().<Field<?>>map(f -> table.field(f.getName())).toList();
         this.deletedAt = deletedAtColumn(table);
+        this.records = RecordFactory.of(table);
     }
 
     @SuppressWarnings("unchecked")
@@ -411,7 +414,7 @@ public class TableRepository<R extends UpdatableRecord<R>, T, ID> {
             ResultQuery<R> template = query.apply(binds);
             RenderedQuery rendered = this.rendered.get(scope, shape, () -> template, table.fields());
             if (rendered != null) {
-                return rendered.fetch(scope, table::newRecord, binds.values());
+                return rendered.fetch(scope, records, binds.values());
             }
         }
         return query.apply(Binds.inline()).fetch();

@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jooq.Configuration;
@@ -45,7 +44,7 @@ import org.jspecify.annotations.Nullable;
  * <pre>{@code
  * RenderedQuery byId = RenderedQuery.render(dsl,
  *         dsl.selectFrom(USERS).where(USERS.ID.eq(RenderedQuery.placeholder(0, USERS.ID))), USERS.fields());
- * List<UsersRecord> rows = byId.fetch(db, USERS::newRecord, userId);
+ * List<UsersRecord> rows = byId.fetch(db, RecordFactory.of(USERS), userId);
  * }</pre>
  */
 public final class RenderedQuery {
@@ -216,13 +215,13 @@ public final class RenderedQuery {
      * Runs the query and reads its rows.
      *
      * @param scope     where to run (a {@code LumenDb} or a transaction); check {@link #runsDirectly} first
-     * @param newRecord makes an empty record for a row; its fields must be the result fields, in order
+     * @param newRecord makes the record of a row from its column values
      * @param values    the placeholders' values, by index
      * @param <R>       the record type
      * @return the rows
      * @throws dev.lumen.db.core.error.DatabaseException as jOOQ's path would throw it
      */
-    public <R extends Record> List<R> fetch(DbScope scope, Supplier<R> newRecord, @Nullable Object... values) {
+    public <R extends Record> List<R> fetch(DbScope scope, RecordFactory<R> newRecord, @Nullable Object... values) {
         if (!returnsRows) {
             throw new IllegalStateException("This statement returns no rows: use execute()");
         }
@@ -247,7 +246,7 @@ public final class RenderedQuery {
     }
 
     private <R extends Record> long run(DbScope scope, @Nullable Object[] values, @Nullable List<R> rows,
-            @Nullable Supplier<R> newRecord) {
+            @Nullable RecordFactory<R> newRecord) {
         if (values.length != arguments) {
             throw new IllegalArgumentException("Expected " + arguments + " values, got " + values.length);
         }
@@ -270,7 +269,7 @@ public final class RenderedQuery {
                 if (rows == null || newRecord == null) {
                     count = statement.executeLargeUpdate();
                 } else {
-                    count = read(statement, rows, newRecord);
+                    count = read(statement, rows, newRecord, configuration);
                 }
             } finally {
                 connections.release(connection);
@@ -293,18 +292,15 @@ public final class RenderedQuery {
         return count;
     }
 
-    private <R extends Record> long read(PreparedStatement statement, List<R> rows, Supplier<R> newRecord)
-            throws SQLException {
-        Object[] values = new Object[getters.length];
+    private <R extends Record> long read(PreparedStatement statement, List<R> rows, RecordFactory<R> newRecord,
+            Configuration configuration) throws SQLException {
+        @Nullable Object[] values = new Object[getters.length];
         try (ResultSet results = statement.executeQuery()) {
             while (results.next()) {
                 for (int i = 0; i < getters.length; i++) {
                     values[i] = getters[i].get(results, i + 1);
                 }
-                R record = newRecord.get();
-                record.fromArray(values);
-                record.changed(false);
-                rows.add(record);
+                rows.add(newRecord.record(configuration, values));
             }
         }
         return rows.size();

@@ -47,15 +47,15 @@ class RenderedQueryTest {
             assertThat(insert).isNotNull();
             assertThat(insert.sql()).contains("insert into", "?").doesNotContain("lumen_p", "it's");
 
-            NewFeaturesRecord first = insert.fetch(db, NEW_FEATURES::newRecord, "it's 100% _odd_", null, true,
+            NewFeaturesRecord first = insert.fetch(db, RecordFactory.of(NEW_FEATURES), "it's 100% _odd_", null, true,
                     JSONB.valueOf("{\"rollout\": 5}")).getFirst();
-            NewFeaturesRecord second = insert.fetch(db, NEW_FEATURES::newRecord, "plain", "described", false,
+            NewFeaturesRecord second = insert.fetch(db, RecordFactory.of(NEW_FEATURES), "plain", "described", false,
                     JSONB.valueOf("{}")).getFirst();
 
             RenderedQuery byIds = RenderedQuery.render(dsl, dsl.selectFrom(NEW_FEATURES)
                     .where(NEW_FEATURES.ID.eq(DSL.any(placeholder(0, SQLDataType.UUID.array()))))
                     .orderBy(NEW_FEATURES.NAME), NEW_FEATURES.fields());
-            List<NewFeaturesRecord> direct = byIds.fetch(db, NEW_FEATURES::newRecord,
+            List<NewFeaturesRecord> direct = byIds.fetch(db, RecordFactory.of(NEW_FEATURES),
                     (Object) new UUID[] {first.getId(), second.getId()});
             List<NewFeaturesRecord> viaJooq = dsl.selectFrom(NEW_FEATURES).orderBy(NEW_FEATURES.NAME).fetch();
 
@@ -74,10 +74,10 @@ class RenderedQueryTest {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         try (LumenDb db = LumenDb.start(TestConfigs.forDatabase(database), registry)) {
             RenderedQuery insert = insertRole(db.dsl());
-            insert.fetch(db, ROLES::newRecord, "taken");
+            insert.fetch(db, RecordFactory.of(ROLES), "taken");
 
             assertThatExceptionOfType(UniqueViolationException.class)
-                    .isThrownBy(() -> insert.fetch(db, ROLES::newRecord, "taken"))
+                    .isThrownBy(() -> insert.fetch(db, RecordFactory.of(ROLES), "taken"))
                     .withMessageNotContaining("taken");
             assertThat(registry.get(MetricNames.QUERY).tags(MetricNames.TYPE, "insert", MetricNames.OUTCOME, "success")
                     .timer().count()).isEqualTo(1);
@@ -95,7 +95,7 @@ class RenderedQueryTest {
                 Map.of("lumen.db.slow-query-threshold", "1ms")), new SimpleMeterRegistry());
                 LogCapture slowLog = new LogCapture("dev.lumen.db.slow-query")) {
             RenderedQuery insert = insertRole(db.dsl());
-            insert.fetch(db, ROLES::newRecord, Canaries.SECRET);
+            insert.fetch(db, RecordFactory.of(ROLES), Canaries.SECRET);
 
             assertThat(slowLog.messages()).isNotEmpty().allSatisfy(line -> assertThat(line)
                     .startsWith("Slow insert (").contains("insert into", "?").doesNotContain(Canaries.SECRET));
@@ -112,12 +112,12 @@ class RenderedQueryTest {
 
             db.transactions().run(TxOptions.defaults(), tx -> {
                 for (int i = 0; i < 5; i++) {
-                    byName.fetch(tx, ROLES::newRecord, "role-" + i);
+                    byName.fetch(tx, RecordFactory.of(ROLES), "role-" + i);
                 }
             });
             StatementBudget.Spent<Integer> spent = StatementBudget.count(db, scope -> {
                 assertThat(RenderedQuery.runsDirectly(scope)).isTrue();
-                return byName.fetch(scope, ROLES::newRecord, "a").size() + byName.fetch(scope, ROLES::newRecord, "b").size();
+                return byName.fetch(scope, RecordFactory.of(ROLES), "a").size() + byName.fetch(scope, RecordFactory.of(ROLES), "b").size();
             });
 
             assertThat(registry.get(MetricNames.REPEATED_STATEMENTS).tag(MetricNames.TYPE, "select").counter().count())
@@ -140,7 +140,7 @@ class RenderedQueryTest {
             assertThat(RenderedQuery.runsDirectly(() -> withForeignListener)).isFalse();
             RenderedQuery insert = insertRole(db.dsl());
             assertThatExceptionOfType(IllegalStateException.class)
-                    .isThrownBy(() -> insert.fetch(() -> withForeignListener, ROLES::newRecord, "x"));
+                    .isThrownBy(() -> insert.fetch(() -> withForeignListener, RecordFactory.of(ROLES), "x"));
             assertThat(db.dsl().fetchCount(ROLES, ROLES.NAME.eq("x"))).isZero();
         }
     }
@@ -152,7 +152,7 @@ class RenderedQueryTest {
             assertThat(RenderedQuery.render(db.dsl(), db.dsl().select(interval), new Field<?>[] {interval})).isNull();
 
             RenderedQuery insert = insertRole(db.dsl());
-            assertThatIllegalArgumentException().isThrownBy(() -> insert.fetch(db, ROLES::newRecord, "a", "b"))
+            assertThatIllegalArgumentException().isThrownBy(() -> insert.fetch(db, RecordFactory.of(ROLES), "a", "b"))
                     .withMessage("Expected 1 values, got 2");
         }
     }

@@ -3,6 +3,7 @@ package dev.lumen.db.repository.features;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import dev.lumen.db.core.error.InvalidInputException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -14,8 +15,9 @@ final class JsonConfig {
     /** NaN and infinities are written as bare tokens, which jsonb rejects as invalid input, not as strings. */
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .disable(com.fasterxml.jackson.core.json.JsonWriteFeature.WRITE_NAN_AS_STRINGS.mappedFeature());
-    private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {
-    };
+    /** Resolved once: {@code readValue(text, type)} would resolve the type on every call. */
+    private static final ObjectReader READER = MAPPER.readerFor(new TypeReference<LinkedHashMap<String, Object>>() {
+    });
 
     private JsonConfig() {
     }
@@ -31,7 +33,7 @@ final class JsonConfig {
 
     static Map<String, Object> read(JSONB json) {
         try {
-            return MAPPER.readValue(json.data(), MAP);
+            return READER.readValue(json.data());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("new_features.config is not a JSON object", e);
         }
