@@ -6,6 +6,7 @@ import dev.lumen.db.core.error.NotFoundException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,6 +67,7 @@ public class TableRepository<R extends UpdatableRecord<R>, T, ID> {
     private final @Nullable Field<OffsetDateTime> deletedAt;
     private final RenderedQueries rendered = new RenderedQueries();
     private final RecordFactory<R> records;
+    private final int idIndex;
 
     /**
      * Creates a repository.
@@ -88,6 +90,7 @@ public class TableRepository<R extends UpdatableRecord<R>, T, ID> {
         this.keysetFields = keysetOrder.stream().<Field<?>>map(f -> table.field(f.getName())).toList();
         this.deletedAt = deletedAtColumn(table);
         this.records = RecordFactory.of(table);
+        this.idIndex = table.indexOf(id);
     }
 
     @SuppressWarnings("unchecked")
@@ -180,7 +183,7 @@ public class TableRepository<R extends UpdatableRecord<R>, T, ID> {
      * @return the value, if any
      */
     public Optional<T> find(DbScope scope, ID key, Visibility visibility) {
-        List<R> rows = fetch(scope, List.of(Shape.FIND, visibility),
+        List<R> rows = fetch(scope, FIND_SHAPES.get(visibility), new Object[] {key},
                 binds -> scope.dsl().selectFrom(table).where(id.eq(binds.value(id, key))).and(visible(visibility)));
         return rows.isEmpty() ? Optional.empty() : Optional.of(map(rows.getFirst()));
     }
@@ -188,6 +191,13 @@ public class TableRepository<R extends UpdatableRecord<R>, T, ID> {
     /** The kinds of statement this class renders, as the first part of their shape keys. */
     private enum Shape {
         FIND, INSERT, UPDATE, DELETE, LIST, KEYSET
+    }
+
+    private static final Map<Visibility, Object> FIND_SHAPES = Arrays.stream(Visibility.values())
+            .collect(java.util.stream.Collectors.toUnmodifiableMap(v -> v, v -> List.of(Shape.FIND, v)));
+
+    /** The set columns of a record: which (the shape of an insert or update) and their values, in table order. */
+    private record Changes(BitSet which, List<Field<?>> columns, @Nullable Object[] values) {
     }
 
     /**
@@ -244,8 +254,8 @@ public class TableRepository<R extends UpdatableRecord<R>, T, ID> {
      * @return the stored value
      */
     public T insert(DbScope scope, R values) {
-        Map<Field<?>, Object> changed = changedValues(values, false);
-        List<R> rows = fetch(scope, List.of(Shape.INSERT, List.copyOf(changed.keySet())), binds -> changed.isEmpty()
+        Changes changed = changes(values, false);
+        List<R> rows = fetch(scope, List.of(Shape.INSERT, changed.which()), changed.values(), binds -> changed.columns().isEmpty()
                 ? scope.dsl().insertInto(table).defaultValues().returning(table.fields())
                 : scope.dsl().insertInto(table).set(values(binds, changed)).returning(table.fields()));
         return map(rows.getFirst());
@@ -264,7 +274,7 @@ public class TableRepository<R extends UpdatableRecord<R>, T, ID> {
             return 0;
         }
         R first = rows.iterator().next();
-        List<Field<?>> columns = new ArrayList<>(changedValues(first, false).keySet());
+        List<Field<?>> columns = changes(first, false).columns();
         if (columns.isEmpty()) {
             throw new InvalidInputException("insertAll needs rows that set at least one column", null, null);
         }
@@ -282,11 +292,13 @@ public class TableRepository<R extends UpdatableRecord<R>, T, ID> {
      * @throws InvalidInputException when nothing is set
      */
     public T update(DbScope scope, ID key, R changes) {
-        Map<Field<?>, Object> changed = changedValues(changes, true);
-        if (changed.isEmpty()) {
+        Changes changed = changes(changes, true);
+        if (changed.columns().isEmpty()) {
             throw new InvalidInputException("Nothing to update: no column of the " + entity + " was set", null, null);
         }
-        List<R> rows = fetch(scope, List.of(Shape.UPDATE, List.copyOf(changed.keySet())),
+        Object[] arguments = Arrays.copyOf(changed.values(), changed.values().length + 1);
+        arguments[changed.values().length] = key;
+        List<R> rows = fetch(scope, List.of(Shape.UPDATE, changed.which()), arguments,
                 binds -> scope.dsl().update(table).set(values(binds, changed))
                         .where(id.eq(binds.value(id, key))).and(visible(Visibility.LIVE))
                         .returning(table.fields()));
@@ -305,7 +317,7 @@ public class TableRepository<R extends UpdatableRecord<R>, T, ID> {
      */
     public boolean delete(DbScope scope, ID key) {
         DSLContext dsl = scope.dsl();
-        return execute(scope, Shape.DELETE, binds -> deletedAt != null
+        return execute(scope, Shape.DELETE, new Object[] {key}, binds -> deletedAt != null
                 ? dsl.update(table).set(deletedAt, DSL.currentOffsetDateTime())
                         .where(id.eq(binds.value(id, key))).and(deletedAt.isNull())
                 : dsl.deleteFrom(table).where(id.eq(binds.value(id, key)))) > 0;
@@ -421,6 +433,57 @@ public class TableRepository<R extends UpdatableRecord<R>, T, ID> {
     }
 
     /**
+     * Like {@link #fetch(DbScope, Object, Function)} for a query whose values are known before it is built: once
+     * its shape is rendered, the query is not even built again. {@code values} must be exactly what {@code query}
+     * passes through its binds, in that order (checked when the shape is first rendered).
+     *
+     * @param scope  where to run
+     * @param shape  a key equal for every call whose query renders the same SQL
+     * @param values the values, in the order the query binds them
+     * @param query  builds the query, with every value passed through the binds it is given
+     * @return the rows
+     */
+    protected final List<R> fetch(DbScope scope, Object shape, @Nullable Object[] values,
+            Function<Binds, ? extends ResultQuery<R>> query) {
+        if (RenderedQuery.runsDirectly(scope)) {
+            RenderedQuery rendered = this.rendered.get(scope, shape, () -> template(query, values), table.fields());
+            if (rendered != null) {
+                return rendered.fetch(scope, records, values);
+            }
+        }
+        return query.apply(Binds.inline()).fetch();
+    }
+
+    /**
+     * Like {@link #execute(DbScope, Object, Function)} for a statement whose values are known before it is built.
+     *
+     * @param scope  where to run
+     * @param shape  a key equal for every call whose statement renders the same SQL
+     * @param values the values, in the order the statement binds them
+     * @param query  builds the statement, with every value passed through the binds it is given
+     * @return rows affected
+     */
+    protected final long execute(DbScope scope, Object shape, @Nullable Object[] values,
+            Function<Binds, ? extends Query> query) {
+        if (RenderedQuery.runsDirectly(scope)) {
+            RenderedQuery rendered = this.rendered.get(scope, shape, () -> template(query, values), new Field<?>[0]);
+            if (rendered != null) {
+                return rendered.execute(scope, values);
+            }
+        }
+        return query.apply(Binds.inline()).execute();
+    }
+
+    private static <Q extends Query> Q template(Function<Binds, ? extends Q> query, @Nullable Object[] values) {
+        Binds binds = Binds.placeholders();
+        Q template = query.apply(binds);
+        if (!Arrays.equals(binds.values(), values)) {
+            throw new IllegalStateException("The values given do not match the values the query binds");
+        }
+        return template;
+    }
+
+    /**
      * Runs a statement that returns no rows, like {@link #fetch}.
      *
      * @param scope where to run
@@ -477,11 +540,14 @@ public class TableRepository<R extends UpdatableRecord<R>, T, ID> {
         return new NotFoundException(entity, "id " + key);
     }
 
-    /** Each column's value passed through the binds, for {@code set}. */
+    /** Each set column's value passed through the binds, for {@code set}. */
     @SuppressWarnings("unchecked")
-    private static Map<Field<?>, Field<?>> values(Binds binds, Map<Field<?>, Object> values) {
+    private static Map<Field<?>, Field<?>> values(Binds binds, Changes changes) {
         Map<Field<?>, Field<?>> bound = new LinkedHashMap<>();
-        values.forEach((column, value) -> bound.put(column, binds.value((Field<Object>) column, value)));
+        for (int i = 0; i < changes.columns().size(); i++) {
+            Field<?> column = changes.columns().get(i);
+            bound.put(column, binds.value((Field<Object>) column, changes.values()[i]));
+        }
         return bound;
     }
 
@@ -519,14 +585,20 @@ public class TableRepository<R extends UpdatableRecord<R>, T, ID> {
         return order.direction() == Sort.Direction.DESC ? order.key().field().desc() : order.key().field().asc();
     }
 
-    private Map<Field<?>, Object> changedValues(R record, boolean skipKey) {
-        Map<Field<?>, Object> changed = new LinkedHashMap<>();
-        for (Field<?> field : record.fields()) {
-            if (record.changed(field) && !(skipKey && field.getName().equals(id.getName()))) {
-                changed.put(table.field(field), record.get(field));
+    /** By index: the record is of this table, so its fields are the table's, in order. */
+    private Changes changes(R record, boolean skipKey) {
+        Field<?>[] fields = table.fields();
+        BitSet which = new BitSet(fields.length);
+        List<Field<?>> columns = new ArrayList<>(fields.length);
+        List<@Nullable Object> values = new ArrayList<>(fields.length);
+        for (int i = 0; i < fields.length; i++) {
+            if (record.changed(i) && !(skipKey && i == idIndex)) {
+                which.set(i);
+                columns.add(fields[i]);
+                values.add(record.get(i));
             }
         }
-        return changed;
+        return new Changes(which, columns, values.toArray());
     }
 
     @Override

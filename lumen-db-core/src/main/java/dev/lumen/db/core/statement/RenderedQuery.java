@@ -29,6 +29,7 @@ import org.jooq.Record;
 import org.jooq.SQLDialect;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
+import org.jooq.impl.DefaultExecuteListenerProvider;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -306,9 +307,28 @@ public final class RenderedQuery {
         return rows.size();
     }
 
+    /** The listeners last seen and their observers: lumen-db's shared configuration asks again and again. */
+    private record Observers(ExecuteListenerProvider[] providers, StatementObserver @Nullable [] observers) {
+    }
+
+    private static volatile @Nullable Observers lastSeen;
+
     /** The scope's observers, or null when one of its listeners would miss direct statements. */
     private static StatementObserver @Nullable [] observers(Configuration configuration) {
         ExecuteListenerProvider[] providers = configuration.executeListenerProviders();
+        Observers last = lastSeen;
+        if (last != null && last.providers() == providers) {
+            return last.observers();
+        }
+        StatementObserver[] observers = observersOf(providers);
+        // A provider of its own may hand out a new listener per execution: only fixed listeners are remembered.
+        if (Arrays.stream(providers).allMatch(DefaultExecuteListenerProvider.class::isInstance)) {
+            lastSeen = new Observers(providers, observers);
+        }
+        return observers;
+    }
+
+    private static StatementObserver @Nullable [] observersOf(ExecuteListenerProvider[] providers) {
         StatementObserver[] observers = new StatementObserver[providers.length];
         int count = 0;
         for (ExecuteListenerProvider provider : providers) {

@@ -57,7 +57,7 @@ public final class UserRepository extends TableRepository<UsersRecord, User, UUI
      */
     public Optional<User> findByEmail(DbScope scope, String email) {
         String address = Texts.wellFormed("E-mail address", email);
-        List<UsersRecord> rows = fetch(scope, Shape.BY_EMAIL, binds -> scope.dsl().selectFrom(USERS)
+        List<UsersRecord> rows = fetch(scope, Shape.BY_EMAIL, new Object[] {address}, binds -> scope.dsl().selectFrom(USERS)
                 .where(DSL.lower(USERS.EMAIL).eq(DSL.lower(binds.value(USERS.EMAIL, address))))
                 .and(USERS.DELETED_AT.isNull()));
         return rows.stream().findFirst().map(this::map);
@@ -71,7 +71,7 @@ public final class UserRepository extends TableRepository<UsersRecord, User, UUI
      * @throws NotFoundException when no live user has that id
      */
     public void updateLastLogin(DbScope scope, UUID userId) {
-        long updated = execute(scope, Shape.UPDATE_LAST_LOGIN, binds -> scope.dsl().update(USERS)
+        long updated = execute(scope, Shape.UPDATE_LAST_LOGIN, new Object[] {userId}, binds -> scope.dsl().update(USERS)
                 .set(USERS.LAST_LOGIN_AT, DSL.currentOffsetDateTime())
                 .where(USERS.ID.eq(binds.value(USERS.ID, userId)))
                 .and(USERS.DELETED_AT.isNull()));
