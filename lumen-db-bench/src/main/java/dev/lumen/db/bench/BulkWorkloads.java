@@ -50,10 +50,12 @@ public final class BulkWorkloads {
         }
     }
 
-    /** Empties the table between runs (TRUNCATE, so dead rows do not pile up). */
+    /** Empties the table between runs (TRUNCATE, so dead rows do not pile up) and writes out dirty pages. */
     public void truncate() {
         try (Connection connection = db.dataSource().getConnection(); Statement statement = connection.createStatement()) {
             statement.execute("TRUNCATE users CASCADE");
+            // Start every run from clean buffers, so one run does not pay for writing out the previous one's pages.
+            statement.execute("CHECKPOINT");
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
