@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import dev.lumen.db.core.statement.RecordFactory;
 import dev.lumen.db.core.statement.RenderedQuery;
+import dev.lumen.db.core.statement.RowMaker;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -28,7 +29,6 @@ import org.jooq.Table;
 import org.jooq.TableField;
 import org.jooq.UpdatableRecord;
 import org.jooq.impl.DSL;
-import org.jooq.impl.DefaultRecordMapper;
 import org.jooq.impl.SQLDataType;
 import org.jspecify.annotations.Nullable;
 
@@ -67,6 +67,8 @@ public class TableRepository<R extends UpdatableRecord<R>, T, ID> {
     private final @Nullable Field<OffsetDateTime> deletedAt;
     private final RenderedQueries rendered = new RenderedQueries();
     private final RecordFactory<R> records;
+    /** Rows to values on the direct path: straight from the columns for generated POJOs, else via records. */
+    private final RowMaker<T> rows;
     private final int idIndex;
 
     /**
@@ -90,6 +92,7 @@ public class TableRepository<R extends UpdatableRecord<R>, T, ID> {
         this.keysetFields = keysetOrder.stream().<Field<?>>map(f -> table.field(f.getName())).toList();
         this.deletedAt = deletedAtColumn(table);
         this.records = RecordFactory.of(table);
+        this.rows = rowMaker(mapper, records);
         this.idIndex = table.indexOf(id);
     }
 
@@ -120,7 +123,9 @@ public class TableRepository<R extends UpdatableRecord<R>, T, ID> {
     /**
      * jOOQ's reflective mapper from a table's records to a value type (a generated POJO or any record or class
      * {@code Record.into} accepts), built once. {@code record.into(type)} would look it up for every row, and
-     * build it anew for every row of a record that is not attached to a configuration.
+     * build it anew for every row of a record that is not attached to a configuration. For the table's generated
+     * POJO the repository's own methods skip the record altogether and call the POJO's constructor with the
+     * column values.
      *
      * @param table the table
      * @param type  the value type
@@ -129,7 +134,16 @@ public class TableRepository<R extends UpdatableRecord<R>, T, ID> {
      * @return the mapper; thread-safe
      */
     protected static <R extends Record, T> RecordMapper<R, T> mapperTo(Table<R> table, Class<T> type) {
-        return new DefaultRecordMapper<>(table.recordType(), type);
+        return new PojoMapper<>(table, type);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <R extends Record, T> RowMaker<T> rowMaker(RecordMapper<? super R, ? extends T> mapper,
+            RecordFactory<R> records) {
+        if (mapper instanceof PojoMapper<?, ?> pojo && pojo.values() != null) {
+            return (RowMaker<T>) pojo.values();
+        }
+        return (configuration, values) -> mapper.map(records.row(configuration, values));
     }
 
     /** Any column as a sort key, for {@link #forTable}. */
@@ -183,9 +197,9 @@ public class TableRepository<R extends UpdatableRecord<R>, T, ID> {
      * @return the value, if any
      */
     public Optional<T> find(DbScope scope, ID key, Visibility visibility) {
-        List<R> rows = fetch(scope, FIND_SHAPES.get(visibility), new Object[] {key},
+        List<T> rows = fetchValues(scope, FIND_SHAPES.get(visibility), new Object[] {key},
                 binds -> scope.dsl().selectFrom(table).where(id.eq(binds.value(id, key))).and(visible(visibility)));
-        return rows.isEmpty() ? Optional.empty() : Optional.of(map(rows.getFirst()));
+        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.getFirst());
     }
 
     /** The kinds of statement this class renders, as the first part of their shape keys. */
@@ -255,10 +269,10 @@ public class TableRepository<R extends UpdatableRecord<R>, T, ID> {
      */
     public T insert(DbScope scope, R values) {
         Changes changed = changes(values, false);
-        List<R> rows = fetch(scope, List.of(Shape.INSERT, changed.which()), changed.values(), binds -> changed.columns().isEmpty()
+        List<T> rows = fetchValues(scope, List.of(Shape.INSERT, changed.which()), changed.values(), binds -> changed.columns().isEmpty()
                 ? scope.dsl().insertInto(table).defaultValues().returning(table.fields())
                 : scope.dsl().insertInto(table).set(values(binds, changed)).returning(table.fields()));
-        return map(rows.getFirst());
+        return rows.getFirst();
     }
 
     /**
@@ -298,14 +312,14 @@ public class TableRepository<R extends UpdatableRecord<R>, T, ID> {
         }
         Object[] arguments = Arrays.copyOf(changed.values(), changed.values().length + 1);
         arguments[changed.values().length] = key;
-        List<R> rows = fetch(scope, List.of(Shape.UPDATE, changed.which()), arguments,
+        List<T> rows = fetchValues(scope, List.of(Shape.UPDATE, changed.which()), arguments,
                 binds -> scope.dsl().update(table).set(values(binds, changed))
                         .where(id.eq(binds.value(id, key))).and(visible(Visibility.LIVE))
                         .returning(table.fields()));
         if (rows.isEmpty()) {
             throw notFound(key);
         }
-        return map(rows.getFirst());
+        return rows.getFirst();
     }
 
     /**
@@ -365,8 +379,8 @@ public class TableRepository<R extends UpdatableRecord<R>, T, ID> {
     public Page<T> list(DbScope scope, Filter filter, Sort sort, PageRequest page, Visibility visibility) {
         List<OrderField<?>> order = order(sort);
         Object filterShape = filter.shape();
-        List<R> rows = fetch(scope,
-                filterShape == null ? null : List.of(Shape.LIST, filter.getClass(), filterShape, sort, visibility),
+        List<T> rows = fetchValues(scope,
+                filterShape == null ? null : List.of(Shape.LIST, filter.getClass(), filterShape, sort, visibility), null,
                 binds -> scope.dsl().selectFrom(table)
                         .where(filterShape == null ? filter.condition() : filter.condition(binds))
                         .and(visible(visibility))
@@ -374,8 +388,7 @@ public class TableRepository<R extends UpdatableRecord<R>, T, ID> {
                         .limit(binds.value(SQLDataType.INTEGER, page.limit() + 1))
                         .offset(binds.value(SQLDataType.BIGINT, page.offset())));
         boolean hasNext = rows.size() > page.limit();
-        return new Page<>(rows.subList(0, Math.min(rows.size(), page.limit())).stream().map(this::map).toList(), page,
-                hasNext);
+        return new Page<>(List.copyOf(rows.subList(0, Math.min(rows.size(), page.limit()))), page, hasNext);
     }
 
     /**
@@ -421,15 +434,7 @@ public class TableRepository<R extends UpdatableRecord<R>, T, ID> {
      * @return the rows
      */
     protected final List<R> fetch(DbScope scope, @Nullable Object shape, Function<Binds, ? extends ResultQuery<R>> query) {
-        if (shape != null && RenderedQuery.runsDirectly(scope)) {
-            Binds binds = Binds.placeholders();
-            ResultQuery<R> template = query.apply(binds);
-            RenderedQuery rendered = this.rendered.get(scope, shape, () -> template, table.fields());
-            if (rendered != null) {
-                return rendered.fetch(scope, records, binds.values());
-            }
-        }
-        return query.apply(Binds.inline()).fetch();
+        return fetch(scope, shape, null, query, records, record -> record);
     }
 
     /**
@@ -445,13 +450,38 @@ public class TableRepository<R extends UpdatableRecord<R>, T, ID> {
      */
     protected final List<R> fetch(DbScope scope, Object shape, @Nullable Object[] values,
             Function<Binds, ? extends ResultQuery<R>> query) {
-        if (RenderedQuery.runsDirectly(scope)) {
-            RenderedQuery rendered = this.rendered.get(scope, shape, () -> template(query, values), table.fields());
+        return fetch(scope, shape, values, query, records, record -> record);
+    }
+
+    /** Values straight from the rows (no jOOQ record on the direct path when the value type allows it). */
+    private List<T> fetchValues(DbScope scope, @Nullable Object shape, @Nullable Object @Nullable [] values,
+            Function<Binds, ? extends ResultQuery<R>> query) {
+        return fetch(scope, shape, values, query, rows, this::map);
+    }
+
+    private <X> List<X> fetch(DbScope scope, @Nullable Object shape, @Nullable Object @Nullable [] values,
+            Function<Binds, ? extends ResultQuery<R>> query, RowMaker<X> direct, Function<R, X> viaJooq) {
+        if (shape != null && RenderedQuery.runsDirectly(scope)) {
+            Object[] arguments = values;
+            RenderedQuery rendered;
+            if (arguments == null) {
+                Binds binds = Binds.placeholders();
+                ResultQuery<R> template = query.apply(binds);
+                arguments = binds.values();
+                rendered = this.rendered.get(scope, shape, () -> template, table.fields());
+            } else {
+                Object[] known = arguments;
+                rendered = this.rendered.get(scope, shape, () -> template(query, known), table.fields());
+            }
             if (rendered != null) {
-                return rendered.fetch(scope, records, values);
+                return rendered.fetch(scope, direct, arguments);
             }
         }
-        return query.apply(Binds.inline()).fetch();
+        List<X> rows = new ArrayList<>();
+        for (R record : query.apply(Binds.inline()).fetch()) {
+            rows.add(viaJooq.apply(record));
+        }
+        return rows;
     }
 
     /**

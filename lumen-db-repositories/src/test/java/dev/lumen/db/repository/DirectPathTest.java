@@ -1,5 +1,6 @@
 package dev.lumen.db.repository;
 
+import static dev.lumen.db.schema.Tables.USERS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
@@ -12,6 +13,10 @@ import dev.lumen.db.repository.features.FeatureDraft;
 import dev.lumen.db.repository.features.FeatureFilter;
 import dev.lumen.db.repository.features.FeatureRepository;
 import dev.lumen.db.repository.features.FeatureSort;
+import dev.lumen.db.repository.users.NewUser;
+import dev.lumen.db.repository.users.UserRepository;
+import dev.lumen.db.repository.users.UserSort;
+import dev.lumen.db.schema.tables.pojos.User;
 import dev.lumen.db.test.LumenDbTest;
 import dev.lumen.db.test.TestDatabase;
 import java.time.OffsetDateTime;
@@ -99,6 +104,29 @@ class DirectPathTest {
         assertThat(features.find(db, direct.id(), Visibility.DELETED)).isPresent();
         assertThat(features.findByName(db, "written-jooq")).isEqualTo(features.findByName(jooq, "written-jooq"))
                 .contains(renamed);
+    }
+
+    @Test
+    void whenTheValueTypeIsTheGeneratedPojoThenRowsSkipRecordsAndStillEqualJooqsPath() {
+        assertThat(new PojoMapper<>(USERS, User.class).values()).isNotNull();
+        assertThat(new PojoMapper<>(USERS, Object[].class).values()).as("not the table's POJO").isNull();
+        UserRepository users = new UserRepository();
+        RecordingScope jooq = new RecordingScope(db);
+
+        User direct = users.create(db, new NewUser("Pojo.Direct@example.org", "hash-1", "Ada", "Lovelace"));
+        User viaJooq = users.create(jooq, new NewUser("pojo.jooq@example.org", "hash-2", "Grace", "Hopper"));
+        users.updateLastLogin(db, viaJooq.id());
+
+        assertThat(users.get(jooq, direct.id())).isEqualTo(direct);
+        assertThat(users.get(db, viaJooq.id())).isEqualTo(users.get(jooq, viaJooq.id()));
+        assertThat(users.get(db, viaJooq.id()).lastLoginAt()).isNotNull();
+        assertThat(users.findByEmail(db, "POJO.direct@EXAMPLE.org")).contains(direct);
+        for (PageRequest page : List.of(PageRequest.first(1), PageRequest.of(1, 1), PageRequest.first(10))) {
+            assertThat(users.list(db, Filter.all(), Sort.asc(UserSort.EMAIL), page))
+                    .isEqualTo(users.list(jooq, Filter.all(), Sort.asc(UserSort.EMAIL), page));
+        }
+        assertThat(users.list(db, Filter.all(), Sort.asc(UserSort.EMAIL), PageRequest.first(10)).items())
+                .containsExactly(direct, users.get(db, viaJooq.id()));
     }
 
     @Test

@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param <R> the record type
  */
-public final class RecordFactory<R extends Record> {
+public final class RecordFactory<R extends Record> implements RowMaker<R> {
 
     private final Table<R> table;
     private final Field<?>[] fields;
@@ -33,7 +33,7 @@ public final class RecordFactory<R extends Record> {
     /**
      * The factory for a table's records.
      *
-     * @param table the table; the values given to {@link #record} are its {@code fields()}, in order
+     * @param table the table; the values given to {@link #row} are its {@code fields()}, in order
      * @param <R>   the record type
      * @return a thread-safe factory
      */
@@ -48,8 +48,9 @@ public final class RecordFactory<R extends Record> {
      * @param values        one value per field of the table, in order
      * @return the record
      */
+    @Override
     @SuppressWarnings("unchecked")
-    public R record(Configuration configuration, @Nullable Object[] values) {
+    public R row(Configuration configuration, @Nullable Object[] values) {
         R record = empty();
         record.attach(configuration);
         for (int i = 0; i < fields.length; i++) {

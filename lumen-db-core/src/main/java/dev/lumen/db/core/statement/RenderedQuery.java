@@ -25,7 +25,6 @@ import org.jooq.ExecuteListenerProvider;
 import org.jooq.Field;
 import org.jooq.Param;
 import org.jooq.Query;
-import org.jooq.Record;
 import org.jooq.SQLDialect;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
@@ -216,18 +215,18 @@ public final class RenderedQuery {
      * Runs the query and reads its rows.
      *
      * @param scope     where to run (a {@code LumenDb} or a transaction); check {@link #runsDirectly} first
-     * @param newRecord makes the record of a row from its column values
+     * @param rowMaker  makes the value of a row from its column values (a {@link RecordFactory}, for records)
      * @param values    the placeholders' values, by index
-     * @param <R>       the record type
+     * @param <T>       the row type
      * @return the rows
      * @throws dev.lumen.db.core.error.DatabaseException as jOOQ's path would throw it
      */
-    public <R extends Record> List<R> fetch(DbScope scope, RecordFactory<R> newRecord, @Nullable Object... values) {
+    public <T> List<T> fetch(DbScope scope, RowMaker<T> rowMaker, @Nullable Object... values) {
         if (!returnsRows) {
             throw new IllegalStateException("This statement returns no rows: use execute()");
         }
-        List<R> rows = new ArrayList<>();
-        run(scope, values, rows, newRecord);
+        List<T> rows = new ArrayList<>();
+        run(scope, values, rows, rowMaker);
         return rows;
     }
 
@@ -246,8 +245,8 @@ public final class RenderedQuery {
         return run(scope, values, null, null);
     }
 
-    private <R extends Record> long run(DbScope scope, @Nullable Object[] values, @Nullable List<R> rows,
-            @Nullable RecordFactory<R> newRecord) {
+    private <T> long run(DbScope scope, @Nullable Object[] values, @Nullable List<T> rows,
+            @Nullable RowMaker<T> newRecord) {
         if (values.length != arguments) {
             throw new IllegalArgumentException("Expected " + arguments + " values, got " + values.length);
         }
@@ -293,7 +292,7 @@ public final class RenderedQuery {
         return count;
     }
 
-    private <R extends Record> long read(PreparedStatement statement, List<R> rows, RecordFactory<R> newRecord,
+    private <T> long read(PreparedStatement statement, List<T> rows, RowMaker<T> newRecord,
             Configuration configuration) throws SQLException {
         @Nullable Object[] values = new Object[getters.length];
         try (ResultSet results = statement.executeQuery()) {
@@ -301,7 +300,7 @@ public final class RenderedQuery {
                 for (int i = 0; i < getters.length; i++) {
                     values[i] = getters[i].get(results, i + 1);
                 }
-                rows.add(newRecord.record(configuration, values));
+                rows.add(newRecord.row(configuration, values));
             }
         }
         return rows.size();
