@@ -3,6 +3,9 @@ package dev.lumen.db.repository;
 import dev.lumen.db.core.DbScope;
 import dev.lumen.db.core.error.InvalidInputException;
 import dev.lumen.db.core.error.NotFoundException;
+import dev.lumen.db.core.statement.RecordFactory;
+import dev.lumen.db.core.statement.RenderedQuery;
+import dev.lumen.db.core.statement.RowMaker;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,9 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import dev.lumen.db.core.statement.RecordFactory;
-import dev.lumen.db.core.statement.RenderedQuery;
-import dev.lumen.db.core.statement.RowMaker;
+import java.util.stream.Collectors;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -208,7 +209,7 @@ public class TableRepository<R extends UpdatableRecord<R>, T, ID> {
     }
 
     private static final Map<Visibility, Object> FIND_SHAPES = Arrays.stream(Visibility.values())
-            .collect(java.util.stream.Collectors.toUnmodifiableMap(v -> v, v -> List.of(Shape.FIND, v)));
+            .collect(Collectors.toUnmodifiableMap(v -> v, v -> List.of(Shape.FIND, v)));
 
     /** The set columns of a record: which (the shape of an insert or update) and their values, in table order. */
     private record Changes(BitSet which, List<Field<?>> columns, @Nullable Object[] values) {
