@@ -2,8 +2,10 @@ package dev.lumen.db.bench;
 
 import dev.lumen.db.core.LumenDb;
 import dev.lumen.db.schema.tables.pojos.User;
+import dev.lumen.db.test.TcpRelay;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -197,8 +199,8 @@ public final class BenchMain {
         ScenarioResult tx = latency("transaction", "Transaction of 2 statements, runner", "LatencyBenchmarks.transaction",
                 Paired.run(work::lumenTransaction, work::jdbcTransaction, 3, rounds, calls / 2), Goal.atMost(1.15),
                 "db.transactions().call(find + updateLastLogin) vs setAutoCommit(false), SELECT, UPDATE, commit. "
-                        + "Round trips per transaction counted on the wire (frontend Sync + Query messages through a "
-                        + "counting TCP relay): lumen-db " + trips[0] + ", JDBC " + trips[1]
+                        + "Round trips per transaction counted on the wire (client bursts that follow a server reply, "
+                        + "through lumen-db-test's TcpRelay): lumen-db " + trips[0] + ", JDBC " + trips[1]
                         + (trips[0] == trips[1] ? " (same)." : " (DIFFERENT)."));
         if (trips[0] != trips[1]) {
             tx = new ScenarioResult(tx.id(), tx.title(), tx.lumen(), tx.baseline(), tx.unit(), tx.baselineLabel(),
@@ -344,7 +346,7 @@ public final class BenchMain {
      * whose pool connects through the counting relay.
      */
     private static long[] roundTrips(BenchFixture f) {
-        try (WireCounter counter = WireCounter.start(f.postgres().getPort())) {
+        try (TcpRelay counter = TcpRelay.start(InetAddress.getLoopbackAddress().getHostAddress(), f.postgres().getPort())) {
             var config = BenchFixture.config(counter.port(), BenchFixture.DATABASE);
             try (LumenDb counted = LumenDb.start(config, new SimpleMeterRegistry())) {
                 Workloads work = new Workloads(f, counted);
@@ -482,8 +484,8 @@ public final class BenchMain {
                         + "on a noisy 2-core machine JMH's methods run minutes apart, the paired rounds seconds apart.",
                 "Bodies are shared: JMH benchmarks and the paired harness call the same methods of Workloads / "
                         + "BulkWorkloads. Mode " + mode.name() + ".",
-                "Round trips of the transaction scenario are counted on the wire by a TCP relay that counts the "
-                        + "client's Sync and Query messages (each one is a request the client waits for).",
+                "Round trips of the transaction scenario are counted on the wire by lumen-db-test's TcpRelay: every "
+                        + "burst the client sends after a server reply is one request the client waits for.",
                 "Chart: each bar is the share of its goal's budget the measurement uses (measured / goal; goal / "
                         + "measured for 'at least' goals; distance from 1 / 5% for the virtual-thread row), so one "
                         + "dashed line at 1.0 is every goal; green met, red missed, grey reported only. Drawn with "

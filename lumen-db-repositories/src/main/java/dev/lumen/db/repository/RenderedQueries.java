@@ -22,16 +22,13 @@ final class RenderedQueries {
     private final Map<Object, Optional<RenderedQuery>> byShape = new ConcurrentHashMap<>();
 
     /**
-     * The rendered query for a shape, or {@code null} when jOOQ's path must run this call (the scope carries
-     * listeners that need it, or the query uses types the direct path does not bind).
+     * The rendered query for a shape, or {@code null} when the query uses types the direct path does not bind.
+     * Callers check {@link RenderedQuery#runsDirectly} first.
      *
      * <p>SQL is rendered with the settings of the first scope that needs a shape; lumen-db's scopes all share
      * one configuration.
      */
     @Nullable RenderedQuery get(DbScope scope, Object shape, Supplier<? extends Query> template, Field<?>[] resultFields) {
-        if (!RenderedQuery.runsDirectly(scope)) {
-            return null;
-        }
         Optional<RenderedQuery> rendered = byShape.get(shape);
         if (rendered == null) {
             rendered = Optional.ofNullable(RenderedQuery.render(scope.dsl(), template.get(), resultFields));

@@ -40,38 +40,16 @@ final class JdbcValues {
     }
 
     private static final Map<Class<?>, Codec> CODECS = Map.ofEntries(
-            Map.entry(UUID.class, new Codec(object(Types.OTHER), (rs, i) -> rs.getObject(i, UUID.class))),
-            Map.entry(String.class, new Codec((ps, i, v) -> {
-                if (v == null) {
-                    ps.setNull(i, Types.VARCHAR);
-                } else {
-                    ps.setString(i, (String) v);
-                }
-            }, ResultSet::getString)),
-            Map.entry(Boolean.class, new Codec(object(Types.BOOLEAN), (rs, i) -> {
-                boolean value = rs.getBoolean(i);
-                return rs.wasNull() ? null : value;
-            })),
-            Map.entry(Short.class, new Codec(object(Types.SMALLINT), (rs, i) -> {
-                short value = rs.getShort(i);
-                return rs.wasNull() ? null : value;
-            })),
-            Map.entry(Integer.class, new Codec(object(Types.INTEGER), (rs, i) -> {
-                int value = rs.getInt(i);
-                return rs.wasNull() ? null : value;
-            })),
-            Map.entry(Long.class, new Codec(object(Types.BIGINT), (rs, i) -> {
-                long value = rs.getLong(i);
-                return rs.wasNull() ? null : value;
-            })),
-            Map.entry(Double.class, new Codec(object(Types.DOUBLE), (rs, i) -> {
-                double value = rs.getDouble(i);
-                return rs.wasNull() ? null : value;
-            })),
-            Map.entry(BigDecimal.class, new Codec(object(Types.NUMERIC), ResultSet::getBigDecimal)),
-            Map.entry(LocalDate.class, new Codec(object(Types.DATE), (rs, i) -> rs.getObject(i, LocalDate.class))),
-            Map.entry(LocalDateTime.class,
-                    new Codec(object(Types.TIMESTAMP), (rs, i) -> rs.getObject(i, LocalDateTime.class))),
+            plain(UUID.class, Types.OTHER),
+            plain(String.class, Types.VARCHAR),
+            plain(Boolean.class, Types.BOOLEAN),
+            plain(Short.class, Types.SMALLINT),
+            plain(Integer.class, Types.INTEGER),
+            plain(Long.class, Types.BIGINT),
+            plain(Double.class, Types.DOUBLE),
+            plain(BigDecimal.class, Types.NUMERIC),
+            plain(LocalDate.class, Types.DATE),
+            plain(LocalDateTime.class, Types.TIMESTAMP),
             Map.entry(OffsetDateTime.class, new Codec(object(Types.TIMESTAMP_WITH_TIMEZONE), JdbcValues::offsetDateTime)),
             Map.entry(JSONB.class, new Codec((ps, i, v) -> {
                 if (v == null) {
@@ -81,19 +59,12 @@ final class JdbcValues {
                     ps.setString(i, ((JSONB) v).data());
                 }
             }, (rs, i) -> JSONB.jsonbOrNull(rs.getString(i)))),
-            Map.entry(byte[].class, new Codec((ps, i, v) -> {
-                if (v == null) {
-                    ps.setNull(i, Types.BINARY);
-                } else {
-                    ps.setBytes(i, (byte[]) v);
-                }
-            }, ResultSet::getBytes)),
+            Map.entry(byte[].class, new Codec(object(Types.BINARY), ResultSet::getBytes)),
             Map.entry(UUID[].class, new Codec((ps, i, v) -> {
                 if (v == null) {
                     ps.setNull(i, Types.ARRAY);
                 } else {
-                    Array array = ps.getConnection().createArrayOf("uuid", (Object[]) v);
-                    ps.setArray(i, array);
+                    ps.setArray(i, ps.getConnection().createArrayOf("uuid", (Object[]) v));
                 }
             }, (rs, i) -> {
                 Array array = rs.getArray(i);
@@ -132,6 +103,11 @@ final class JdbcValues {
             return null;
         }
         return CODECS.get(type.getType());
+    }
+
+    /** pgjdbc binds and reads the type itself ({@code getObject(i, type)} gives null for SQL NULL). */
+    private static Map.Entry<Class<?>, Codec> plain(Class<?> type, int sqlType) {
+        return Map.entry(type, new Codec(object(sqlType), (rs, i) -> rs.getObject(i, type)));
     }
 
     private static Setter object(int sqlType) {
