@@ -23,6 +23,9 @@ class PlainSqlAllowListTest {
                     "the health ping is a fixed SELECT 1 on a raw connection"),
             Map.entry("dev.lumen.db.core.tx.PooledTransactionRunner",
                     "the transaction preamble (SET TRANSACTION / SET LOCAL) is built from enum constants and integers"),
+            Map.entry("dev.lumen.db.core.tx.JoinedTransaction",
+                    "work joining a host's transaction: fixed statements read and restore the timeouts (bind values),"
+                            + " the TxPreamble sets them"),
             Map.entry("dev.lumen.db.core.migrate.Migrator",
                     "undo scripts are SQL files by nature; LOCK TABLE and SET LOCAL are templates filled with names"),
             Map.entry("dev.lumen.db.repository.CopyInserter",

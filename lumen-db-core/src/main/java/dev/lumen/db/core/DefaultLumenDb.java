@@ -13,6 +13,7 @@ import dev.lumen.db.core.observe.QueryMetricsListener;
 import dev.lumen.db.core.observe.RepeatedStatementDetector;
 import dev.lumen.db.core.pool.ConnectionFailures;
 import dev.lumen.db.core.pool.ConnectionPools;
+import dev.lumen.db.core.tx.AmbientTransactions;
 import dev.lumen.db.core.tx.TransactionRunner;
 import dev.lumen.db.schema.DefaultSchema;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -27,6 +28,7 @@ import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
+import org.jooq.impl.DataSourceConnectionProvider;
 import org.jooq.impl.DefaultConfiguration;
 import org.jooq.impl.DefaultExecuteListenerProvider;
 import org.slf4j.Logger;
@@ -52,23 +54,23 @@ final class DefaultLumenDb implements LumenDb {
     private final ServerInfo server;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private DefaultLumenDb(DatabaseConfig config, HikariDataSource pool, ServerInfo server, MeterRegistry registry) {
+    private DefaultLumenDb(DatabaseConfig config, HikariDataSource pool, ServerInfo server, MeterRegistry registry,
+            AmbientTransactions ambient) {
         this.config = config;
         this.pool = pool;
         this.server = server;
-        Configuration jooq = jooqConfiguration(config, pool, registry);
+        Configuration jooq = jooqConfiguration(config, pool, registry, ambient);
         this.dsl = DSL.using(jooq);
         RepeatedStatementDetector repeated = new RepeatedStatementDetector(
                 config.observability().repeatedStatementThreshold(), registry);
-        this.transactions = repeated.enabled()
-                ? TransactionRunner.create(pool, jooq, registry, repeated::forTransaction)
-                : TransactionRunner.create(pool, jooq, registry);
+        this.transactions = TransactionRunner.create(pool, jooq, registry,
+                repeated.enabled() ? repeated::forTransaction : null, ambient);
         this.migrator = new Migrator(config.migrations(), config.connection());
         this.health = new HealthChecker(pool, migrator, config.observability().healthSlowPing(), dsl,
                 DefaultSchema.DEFAULT_SCHEMA);
     }
 
-    static LumenDb start(DatabaseConfig config, MeterRegistry registry) {
+    static LumenDb start(DatabaseConfig config, MeterRegistry registry, AmbientTransactions ambient) {
         if (config.environment() == Environment.PROD && !config.connection().sslMode().verifiesCertificate()) {
             LOG.warn("lumen.db.ssl.mode is {} in prod: the server's certificate is not verified", config.connection().sslMode());
         }
@@ -82,7 +84,7 @@ final class DefaultLumenDb implements LumenDb {
             ServerInfo server = serverInfo(pool, config);
             LOG.info("lumen-db connected to {} ({} as {}), pool {}..{}", PostgresUrl.parse(config.connection().url()).server(),
                     server.version().split(",")[0], server.user(), config.pool().minIdle(), config.pool().maxSize());
-            return new DefaultLumenDb(config, pool, server, registry);
+            return new DefaultLumenDb(config, pool, server, registry, ambient);
         } catch (RuntimeException e) {
             pool.close();
             throw e;
@@ -106,12 +108,15 @@ final class DefaultLumenDb implements LumenDb {
         }
     }
 
-    private static Configuration jooqConfiguration(DatabaseConfig config, DataSource pool, MeterRegistry registry) {
+    private static Configuration jooqConfiguration(DatabaseConfig config, DataSource pool, MeterRegistry registry,
+            AmbientTransactions ambient) {
         Settings settings = new Settings()
                 .withExecuteLogging(false)
                 .withDiagnosticsLogging(false);
         return new DefaultConfiguration()
-                .set(pool)
+                .set(ambient == AmbientTransactions.NONE
+                        ? new DataSourceConnectionProvider(pool)
+                        : AmbientTransactions.connectionProvider(pool, ambient))
                 .set(SQLDialect.POSTGRES)
                 .set(settings)
                 .set(DefaultExecuteListenerProvider.providers(

@@ -3,6 +3,7 @@ package dev.lumen.db.core;
 import dev.lumen.db.core.config.DatabaseConfig;
 import dev.lumen.db.core.health.HealthChecker;
 import dev.lumen.db.core.migrate.Migrator;
+import dev.lumen.db.core.tx.AmbientTransactions;
 import dev.lumen.db.core.tx.TransactionRunner;
 import io.micrometer.core.instrument.MeterRegistry;
 import javax.sql.DataSource;
@@ -31,7 +32,21 @@ public interface LumenDb extends DbScope, AutoCloseable {
      * @throws dev.lumen.db.core.error.ConnectionFailedException with one line naming the server and the problem
      */
     static LumenDb start(DatabaseConfig config, MeterRegistry registry) {
-        return DefaultLumenDb.start(config, registry);
+        return DefaultLumenDb.start(config, registry, AmbientTransactions.NONE);
+    }
+
+    /**
+     * Like {@link #start(DatabaseConfig, MeterRegistry)}, inside a host framework that opens transactions of its
+     * own (Spring's {@code @Transactional}): while the calling thread is in one, {@link #transactions()} joins it
+     * as a savepoint and {@link #dsl()} runs on its connection, so the host's commit or rollback decides for all.
+     *
+     * @param config   validated configuration
+     * @param registry where meters go
+     * @param ambient  where to find the host's open transaction
+     * @return the running instance
+     */
+    static LumenDb start(DatabaseConfig config, MeterRegistry registry, AmbientTransactions ambient) {
+        return DefaultLumenDb.start(config, registry, ambient);
     }
 
     /**

@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The JDBC implementation of {@link TransactionRunner}: one pooled connection per attempt, auto-commit off, the
  * options' preamble piggybacked on the first round trip, commit or rollback, after-commit actions once the
- * connection is back in the pool.
+ * connection is back in the pool. Inside a host framework's transaction ({@link AmbientTransactions}) the work
+ * joins that transaction instead, as a savepoint ({@link JoinedTransaction}).
  */
 final class PooledTransactionRunner implements TransactionRunner {
 
@@ -28,18 +29,29 @@ final class PooledTransactionRunner implements TransactionRunner {
     private final TxMetrics metrics;
     private final RetryBackoff backoff;
     private final @Nullable Supplier<ExecuteListener> perTransaction;
+    private final AmbientTransactions ambient;
 
     PooledTransactionRunner(DataSource dataSource, Configuration jooq, TxMetrics metrics, RetryBackoff backoff,
             @Nullable Supplier<ExecuteListener> perTransaction) {
+        this(dataSource, jooq, metrics, backoff, perTransaction, AmbientTransactions.NONE);
+    }
+
+    PooledTransactionRunner(DataSource dataSource, Configuration jooq, TxMetrics metrics, RetryBackoff backoff,
+            @Nullable Supplier<ExecuteListener> perTransaction, AmbientTransactions ambient) {
         this.dataSource = dataSource;
         this.jooq = jooq;
         this.metrics = metrics;
         this.backoff = backoff;
         this.perTransaction = perTransaction;
+        this.ambient = ambient;
     }
 
     @Override
     public <T> T call(TxOptions options, TxFunction<T> work) {
+        AmbientTransaction open = ambient.current();
+        if (open != null) {
+            return JoinedTransaction.call(open, options, work, jooq, perTransaction);
+        }
         long started = System.nanoTime();
         for (int attempt = 1; ; attempt++) {
             Committed<T> committed;

@@ -5,6 +5,7 @@ import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.jooq.Configuration;
 import org.jooq.ExecuteListener;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs work in a transaction: commit when it returns, roll back when it throws anything, retry the whole work
@@ -82,5 +83,24 @@ public interface TransactionRunner {
             Supplier<ExecuteListener> perTransaction) {
         return new PooledTransactionRunner(dataSource, jooq, new TxMetrics(registry), RetryBackoff.DEFAULT,
                 perTransaction);
+    }
+
+    /**
+     * A runner over a pool that joins the transaction a host framework has open on the calling thread, when
+     * there is one: the work runs on that transaction's connection inside a savepoint, once (retries belong to
+     * the outermost transaction), and an isolation the open transaction does not have is refused with an
+     * {@link IllegalStateException}. Outside such a transaction it behaves like the other runners.
+     *
+     * @param dataSource     the pool
+     * @param jooq           the jOOQ configuration each transaction's {@code DSLContext} derives from
+     * @param registry       where the transaction meters go
+     * @param perTransaction makes the listener of one transaction, or {@code null} for none
+     * @param ambient        where to find the host's open transaction
+     * @return the runner
+     */
+    static TransactionRunner create(DataSource dataSource, Configuration jooq, MeterRegistry registry,
+            @Nullable Supplier<ExecuteListener> perTransaction, AmbientTransactions ambient) {
+        return new PooledTransactionRunner(dataSource, jooq, new TxMetrics(registry), RetryBackoff.DEFAULT,
+                perTransaction, ambient);
     }
 }

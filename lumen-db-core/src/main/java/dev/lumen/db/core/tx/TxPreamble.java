@@ -7,9 +7,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The statements that open a transaction with its options, sent as one round trip together with the driver's
- * {@code BEGIN}. Built only from enum constants and whole milliseconds, never from caller text.
+ * {@code BEGIN}. Built only from enum constants and whole milliseconds, never from caller text. Public for
+ * transaction managers of host frameworks (Spring's), so their transactions start exactly as lumen-db's do.
  */
-final class TxPreamble {
+public final class TxPreamble {
 
     private TxPreamble() {
     }
@@ -20,7 +21,7 @@ final class TxPreamble {
      * @param options the transaction options
      * @return semicolon-separated statements, or {@code null}
      */
-    static @Nullable String sql(TxOptions options) {
+    public static @Nullable String sql(TxOptions options) {
         List<String> statements = new ArrayList<>(3);
         String isolation = options.isolation().statement();
         if (isolation != null) {
