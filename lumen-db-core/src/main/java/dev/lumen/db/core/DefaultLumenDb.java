@@ -15,7 +15,6 @@ import dev.lumen.db.core.pool.ConnectionFailures;
 import dev.lumen.db.core.pool.ConnectionPools;
 import dev.lumen.db.core.tx.AmbientTransactions;
 import dev.lumen.db.core.tx.TransactionRunner;
-import dev.lumen.db.schema.DefaultSchema;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -26,11 +25,13 @@ import javax.sql.DataSource;
 import org.jooq.Configuration;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
+import org.jooq.Schema;
 import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
 import org.jooq.impl.DataSourceConnectionProvider;
 import org.jooq.impl.DefaultConfiguration;
 import org.jooq.impl.DefaultExecuteListenerProvider;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,7 +56,7 @@ final class DefaultLumenDb implements LumenDb {
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private DefaultLumenDb(DatabaseConfig config, HikariDataSource pool, ServerInfo server, MeterRegistry registry,
-            AmbientTransactions ambient) {
+            AmbientTransactions ambient, @Nullable Schema expectedSchema) {
         this.config = config;
         this.pool = pool;
         this.server = server;
@@ -66,11 +67,11 @@ final class DefaultLumenDb implements LumenDb {
         this.transactions = TransactionRunner.create(pool, jooq, registry,
                 repeated.enabled() ? repeated::forTransaction : null, ambient);
         this.migrator = new Migrator(config.migrations(), config.connection());
-        this.health = new HealthChecker(pool, migrator, config.observability().healthSlowPing(), dsl,
-                DefaultSchema.DEFAULT_SCHEMA);
+        this.health = new HealthChecker(pool, migrator, config.observability().healthSlowPing(), dsl, expectedSchema);
     }
 
-    static LumenDb start(DatabaseConfig config, MeterRegistry registry, AmbientTransactions ambient) {
+    static LumenDb start(DatabaseConfig config, MeterRegistry registry, AmbientTransactions ambient,
+            @Nullable Schema expectedSchema) {
         if (config.environment() == Environment.PROD && !config.connection().sslMode().verifiesCertificate()) {
             LOG.warn("lumen.db.ssl.mode is {} in prod: the server's certificate is not verified", config.connection().sslMode());
         }
@@ -84,7 +85,7 @@ final class DefaultLumenDb implements LumenDb {
             ServerInfo server = serverInfo(pool, config);
             LOG.info("lumen-db connected to {} ({} as {}), pool {}..{}", PostgresUrl.parse(config.connection().url()).server(),
                     server.version().split(",")[0], server.user(), config.pool().minIdle(), config.pool().maxSize());
-            return new DefaultLumenDb(config, pool, server, registry, ambient);
+            return new DefaultLumenDb(config, pool, server, registry, ambient, expectedSchema);
         } catch (RuntimeException e) {
             pool.close();
             throw e;

@@ -5,9 +5,12 @@ import dev.lumen.db.core.health.HealthChecker;
 import dev.lumen.db.core.migrate.Migrator;
 import dev.lumen.db.core.tx.AmbientTransactions;
 import dev.lumen.db.core.tx.TransactionRunner;
+import dev.lumen.db.schema.DefaultSchema;
 import io.micrometer.core.instrument.MeterRegistry;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
+import org.jooq.Schema;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A running lumen-db: pool, jOOQ, transactions, migrations, health.
@@ -32,7 +35,7 @@ public interface LumenDb extends DbScope, AutoCloseable {
      * @throws dev.lumen.db.core.error.ConnectionFailedException with one line naming the server and the problem
      */
     static LumenDb start(DatabaseConfig config, MeterRegistry registry) {
-        return DefaultLumenDb.start(config, registry, AmbientTransactions.NONE);
+        return DefaultLumenDb.start(config, registry, AmbientTransactions.NONE, DefaultSchema.DEFAULT_SCHEMA);
     }
 
     /**
@@ -46,7 +49,24 @@ public interface LumenDb extends DbScope, AutoCloseable {
      * @return the running instance
      */
     static LumenDb start(DatabaseConfig config, MeterRegistry registry, AmbientTransactions ambient) {
-        return DefaultLumenDb.start(config, registry, ambient);
+        return DefaultLumenDb.start(config, registry, ambient, DefaultSchema.DEFAULT_SCHEMA);
+    }
+
+    /**
+     * The full form: also names the generated schema the health check compares the database with, for code
+     * generated into another package than lumen-db-schema's (a fixture schema in tests, a second schema), or
+     * {@code null} to leave the drift check out.
+     *
+     * @param config         validated configuration
+     * @param registry       where meters go
+     * @param ambient        where to find a host framework's open transaction ({@link AmbientTransactions#NONE})
+     * @param expectedSchema the generated schema the database should match, or {@code null}
+     * @return the running instance
+     * @throws dev.lumen.db.core.error.ConnectionFailedException with one line naming the server and the problem
+     */
+    static LumenDb start(DatabaseConfig config, MeterRegistry registry, AmbientTransactions ambient,
+            @Nullable Schema expectedSchema) {
+        return DefaultLumenDb.start(config, registry, ambient, expectedSchema);
     }
 
     /**

@@ -1,8 +1,8 @@
 package dev.lumen.db.core;
 
-import static dev.lumen.db.schema.Tables.ROLES;
-import static dev.lumen.db.schema.Tables.USERS;
-import static dev.lumen.db.schema.Tables.USER_ROLES;
+import static dev.lumen.db.core.fixture.Tables.ROLES;
+import static dev.lumen.db.core.fixture.Tables.USERS;
+import static dev.lumen.db.core.fixture.Tables.USER_ROLES;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.catchThrowable;

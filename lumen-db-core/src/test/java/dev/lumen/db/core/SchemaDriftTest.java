@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.lumen.db.core.health.HealthReport;
 import dev.lumen.db.core.health.HealthStatus;
 import dev.lumen.db.core.health.SchemaDrift;
-import dev.lumen.db.schema.DefaultSchema;
+import dev.lumen.db.core.tx.AmbientTransactions;
+import dev.lumen.db.core.fixture.DefaultSchema;
 import dev.lumen.db.test.LumenDbTest;
 import dev.lumen.db.test.TestDatabase;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+/** Drift between core's fixture schema (generated into dev.lumen.db.core.fixture) and its live database. */
 @LumenDbTest
 class SchemaDriftTest {
 
@@ -24,7 +26,8 @@ class SchemaDriftTest {
     @BeforeAll
     static void start(TestDatabase testDatabase) {
         database = testDatabase;
-        db = LumenDb.start(TestConfigs.forDatabase(testDatabase), new SimpleMeterRegistry());
+        db = LumenDb.start(TestConfigs.forDatabase(testDatabase), new SimpleMeterRegistry(), AmbientTransactions.NONE,
+                DefaultSchema.DEFAULT_SCHEMA);
     }
 
     @AfterAll
@@ -42,6 +45,19 @@ class SchemaDriftTest {
     void whenTheDatabaseIsExactlyAsMigratedThenThereIsNoDriftAndHealthIsUp() {
         assertThat(SchemaDrift.between(db.dsl(), DefaultSchema.DEFAULT_SCHEMA, "public")).isEmpty();
         assertThat(db.health().check().status()).isEqualTo(HealthStatus.UP);
+    }
+
+    @Test
+    void whenLumenDbStartsWithoutAnExpectedSchemaThenHandMadeChangesAreNotReported() throws Exception {
+        alter("CREATE TABLE unseen (id int)");
+        try (LumenDb unchecked = LumenDb.start(TestConfigs.forDatabase(database), new SimpleMeterRegistry(),
+                AmbientTransactions.NONE, null)) {
+            assertThat(unchecked.health().check().status()).isEqualTo(HealthStatus.UP);
+            assertThat(db.health().check().details())
+                    .containsExactly("schema drift: table unseen exists in the database but not in the generated code");
+        } finally {
+            alter("DROP TABLE unseen");
+        }
     }
 
     @Test

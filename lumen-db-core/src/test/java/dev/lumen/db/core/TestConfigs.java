@@ -1,14 +1,15 @@
 package dev.lumen.db.core;
 
-import dev.lumen.db.core.config.ConfigLoader;
 import dev.lumen.db.core.config.DatabaseConfig;
 import dev.lumen.db.core.config.Environment;
 import dev.lumen.db.test.TestDatabase;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Properties;
 
-/** Configuration for a test database, independent of the machine's environment variables. */
+/**
+ * Configuration for a test database, independent of the machine's environment variables: the database's own
+ * {@code lumen.db.*} properties (URL, user, the migrations it was made from), then the test's overrides.
+ */
 public final class TestConfigs {
 
     private TestConfigs() {
@@ -19,13 +20,8 @@ public final class TestConfigs {
     }
 
     public static DatabaseConfig forDatabase(TestDatabase db, Map<String, String> overrides) {
-        Map<String, String> values = new HashMap<>();
-        values.put("lumen.db.url", db.jdbcUrl());
-        values.put("lumen.db.user", db.user());
-        if (db.password() != null) {
-            values.put("lumen.db.password", db.password());
-        }
+        Map<String, String> values = new HashMap<>(db.lumenDbProperties());
         values.putAll(overrides);
-        return new ConfigLoader(Map.of(), new Properties()).withOverrides(values).load(Environment.TEST);
+        return DatabaseConfig.of(Environment.TEST, values);
     }
 }

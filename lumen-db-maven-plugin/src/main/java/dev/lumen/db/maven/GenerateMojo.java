@@ -70,6 +70,13 @@ public final class GenerateMojo extends AbstractMojo {
     @Parameter(property = "lumen.db.force", defaultValue = "false")
     private boolean force;
 
+    /**
+     * Add the generated sources to the test sources instead of the main ones: for fixture schemas that only
+     * tests use (bind the execution to {@code generate-test-sources}).
+     */
+    @Parameter(defaultValue = "false")
+    private boolean testSources;
+
     /** Skip the goal (the existing generated sources are still added). */
     @Parameter(property = "lumen.db.skip", defaultValue = "false")
     private boolean skip;
@@ -98,7 +105,9 @@ public final class GenerateMojo extends AbstractMojo {
                 throw new MojoFailureException(e.getMessage());
             }
         }
-        if (project != null) {
+        if (project != null && testSources) {
+            project.addTestCompileSourceRoot(output.getAbsolutePath());
+        } else if (project != null) {
             project.addCompileSourceRoot(output.getAbsolutePath());
         }
     }

@@ -1,5 +1,7 @@
 package dev.lumen.db.test;
 
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
@@ -9,9 +11,9 @@ import org.junit.platform.commons.support.AnnotationSupport;
 import org.junit.platform.commons.support.SearchOption;
 
 /**
- * The JUnit extension behind {@link LumenDbTest}. The server and the migrated template live in the root
- * store (one per test run); each test class gets a database cloned from the template, dropped when the class
- * is done.
+ * The JUnit extension behind {@link LumenDbTest}. The server and its migrated templates live in the root
+ * store (one per test run); each test class gets a database cloned from the template of its migration
+ * locations, dropped when the class is done.
  */
 public final class LumenDbExtension implements BeforeAllCallback, ParameterResolver {
 
@@ -48,12 +50,13 @@ public final class LumenDbExtension implements BeforeAllCallback, ParameterResol
         if (own != null && own.owner().equals(classContext.getUniqueId())) {
             return own;
         }
-        boolean migrated = classContext.getTestClass()
+        Optional<LumenDbTest> annotation = classContext.getTestClass()
                 .flatMap(type -> AnnotationSupport.findAnnotation(type, LumenDbTest.class,
-                        SearchOption.INCLUDE_ENCLOSING_CLASSES))
-                .map(LumenDbTest::migrated)
-                .orElse(true);
-        ClassDatabase created = new ClassDatabase(server, server.createDatabase(migrated), classContext.getUniqueId());
+                        SearchOption.INCLUDE_ENCLOSING_CLASSES));
+        boolean migrated = annotation.map(LumenDbTest::migrated).orElse(true);
+        List<String> locations = SharedServer.locations(annotation.map(LumenDbTest::locations).orElse(new String[0]));
+        ClassDatabase created = new ClassDatabase(server, server.createDatabase(locations, migrated),
+                classContext.getUniqueId());
         store.put(ClassDatabase.class, created);
         return created;
     }

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Gives the annotated test class its own freshly migrated PostgreSQL database, injected as a
- * {@link TestDatabase} parameter into constructors, lifecycle methods and test methods.
+ * {@link TestDatabase} parameter into constructors, lifecycle methods and test methods. A library's own tests
+ * name fixture migrations with {@link #locations()}, so an application's schema never changes what they see.
  *
  * <pre>{@code
  * @LumenDbTest
@@ -34,4 +35,15 @@ public @interface LumenDbTest {
      * @return true for a migrated database
      */
     boolean migrated() default true;
+
+    /**
+     * Flyway locations of this class's migrations, for example {@code "classpath:fixtures/orders"} or
+     * {@code "filesystem:src/test/resources/fixtures/orders"}. Empty (the default) means the run's default: the
+     * {@code lumen.db.test.locations} system property (comma-separated) when set, else
+     * {@code classpath:db/migration}, the migrations packaged with the schema. Classes with the same locations
+     * share one migrated template.
+     *
+     * @return the locations, or empty for the default
+     */
+    String[] locations() default {};
 }

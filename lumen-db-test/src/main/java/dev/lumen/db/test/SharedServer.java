@@ -2,7 +2,11 @@ package dev.lumen.db.test;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
@@ -14,8 +18,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The server of one JVM plus its migrated template database. Test databases are cloned from the template
- * with {@code CREATE DATABASE ... TEMPLATE}, which copies files instead of replaying migrations.
+ * The server of one JVM plus one migrated template database per set of migration locations. Test databases
+ * are cloned from a template with {@code CREATE DATABASE ... TEMPLATE}, which copies files instead of replaying
+ * migrations. Templates are made on first use: a run whose classes all use the default locations makes one.
  */
 final class SharedServer implements AutoCloseable {
 
@@ -25,58 +30,94 @@ final class SharedServer implements AutoCloseable {
     static final String USER_VARIABLE = "LUMEN_DB_TEST_USER";
     /** Environment variable with the password for {@link #URL_VARIABLE}, when not in the URL. */
     static final String PASSWORD_VARIABLE = "LUMEN_DB_TEST_PASSWORD";
-    /** System property with the Flyway locations of the migrations (default {@code classpath:db/migration}). */
+    /**
+     * System property with the default Flyway locations of the migrations, comma-separated (default
+     * {@value #DEFAULT_LOCATIONS}); a class's {@link LumenDbTest#locations()} wins over it.
+     */
     static final String LOCATIONS_PROPERTY = "lumen.db.test.locations";
+    /** Where Flyway and lumen-db look by default: the migrations packaged on the classpath. */
+    static final String DEFAULT_LOCATIONS = "classpath:db/migration";
 
     private static final Logger LOG = LoggerFactory.getLogger(SharedServer.class);
 
     private final TestServer server;
-    private final String template;
+    /** Template database per list of locations; guarded by itself, so two classes never migrate one twice. */
+    private final Map<List<String>, String> templates = new ConcurrentHashMap<>();
 
-    private SharedServer(TestServer server, String template) {
+    private SharedServer(TestServer server) {
         this.server = server;
-        this.template = template;
     }
 
-    /** Starts (or connects to) the server and migrates a template database. */
+    /** Starts (or connects to) the server; templates are migrated when a class first needs them. */
     static SharedServer start() {
         long started = System.nanoTime();
         String url = setting(URL_VARIABLE);
         TestServer server = url == null
                 ? EmbeddedTestServer.start()
                 : new ExternalTestServer(url, setting(USER_VARIABLE), setting(PASSWORD_VARIABLE));
-        long ready = System.nanoTime();
-        String template = uniqueName("lumen_template_");
-        try {
-            execute(server, "CREATE DATABASE {0}", template, null);
-            String locations = System.getProperty(LOCATIONS_PROPERTY, "classpath:db/migration");
-            FluentConfiguration flyway = Flyway.configure(Thread.currentThread().getContextClassLoader())
-                    .dataSource(server.database(template))
-                    .locations(locations.split(","))
-                    .cleanDisabled(true);
-            // As at run time: no transactional advisory lock, so CREATE INDEX CONCURRENTLY can finish.
-            flyway.getConfigurationExtension(PostgreSQLConfigurationExtension.class).setTransactionalLock(false);
-            int applied = flyway.load().migrate().migrationsExecuted;
-            LOG.info("lumen-db-test: {} ready in {} ms; template {} migrated ({} migrations from {}) in {} ms",
-                    server.description(), (ready - started) / 1_000_000, template, applied, locations,
-                    (System.nanoTime() - ready) / 1_000_000);
-            return new SharedServer(server, template);
-        } catch (RuntimeException e) {
-            server.close();
-            throw e;
+        LOG.info("lumen-db-test: {} ready in {} ms", server.description(), (System.nanoTime() - started) / 1_000_000);
+        return new SharedServer(server);
+    }
+
+    /**
+     * The locations a class's database is migrated from: its own, else the run's default.
+     *
+     * @param declared the class's {@link LumenDbTest#locations()}, possibly empty
+     * @return the Flyway locations, never empty
+     */
+    static List<String> locations(String[] declared) {
+        String[] chosen = declared.length > 0 ? declared
+                : System.getProperty(LOCATIONS_PROPERTY, DEFAULT_LOCATIONS).split(",");
+        List<String> locations = Arrays.stream(chosen).map(String::strip).filter(l -> !l.isEmpty()).toList();
+        if (locations.isEmpty()) {
+            throw new IllegalArgumentException("lumen-db-test: no migration locations in " + Arrays.toString(chosen));
         }
+        return locations;
     }
 
     /**
      * Creates a database for one test class.
      *
-     * @param migrated clone the migrated template, or start from PostgreSQL's empty {@code template0}
+     * @param locations the Flyway locations of its migrations
+     * @param migrated  clone the template migrated from {@code locations}, or start from PostgreSQL's empty
+     *                  {@code template0} (the locations are still recorded, for tests that migrate it themselves)
      * @return the new database
      */
-    TestDatabase createDatabase(boolean migrated) {
+    TestDatabase createDatabase(List<String> locations, boolean migrated) {
         String name = uniqueName("lumen_test_");
-        execute(server, "CREATE DATABASE {0} TEMPLATE {1}", name, migrated ? template : "template0");
-        return new TestDatabase(name, server.jdbcUrl(name), server.user(), server.password(), server.database(name));
+        execute(server, "CREATE DATABASE {0} TEMPLATE {1}", name, migrated ? template(locations) : "template0");
+        return new TestDatabase(name, server.jdbcUrl(name), server.user(), server.password(), server.database(name),
+                locations);
+    }
+
+    private String template(List<String> locations) {
+        synchronized (templates) {
+            String existing = templates.get(locations);
+            if (existing != null) {
+                return existing;
+            }
+            long started = System.nanoTime();
+            String template = uniqueName("lumen_template_");
+            execute(server, "CREATE DATABASE {0}", template, null);
+            int applied;
+            try {
+                FluentConfiguration flyway = Flyway.configure(Thread.currentThread().getContextClassLoader())
+                        .dataSource(server.database(template))
+                        .locations(locations.toArray(String[]::new))
+                        .cleanDisabled(true);
+                // As at run time: no transactional advisory lock, so CREATE INDEX CONCURRENTLY can finish.
+                flyway.getConfigurationExtension(PostgreSQLConfigurationExtension.class).setTransactionalLock(false);
+                applied = flyway.load().migrate().migrationsExecuted;
+            } catch (RuntimeException e) {
+                // A half-migrated template must never be cloned: the next class tries again and fails the same way.
+                dropDatabase(template);
+                throw e;
+            }
+            templates.put(locations, template);
+            LOG.info("lumen-db-test: template {} migrated ({} migrations from {}) in {} ms", template, applied,
+                    String.join(",", locations), (System.nanoTime() - started) / 1_000_000);
+            return template;
+        }
     }
 
     /** Drops a test database, disconnecting whatever the test left connected. */
@@ -87,7 +128,9 @@ final class SharedServer implements AutoCloseable {
     @Override
     public void close() {
         try {
-            dropDatabase(template);
+            synchronized (templates) {
+                templates.values().forEach(this::dropDatabase);
+            }
         } finally {
             server.close();
         }

@@ -25,10 +25,12 @@ class LumenDbExtensionTest {
     }
 
     static final Map<String, Observation> SEEN = new ConcurrentHashMap<>();
+    static final Map<String, List<String>> LOCATIONS = new ConcurrentHashMap<>();
 
     @BeforeEach
     void forgetEarlierRuns() {
         SEEN.clear();
+        LOCATIONS.clear();
     }
 
     @Test
@@ -54,6 +56,33 @@ class LumenDbExtensionTest {
                 .assertStatistics(stats -> stats.started(1).succeeded(1).failed(0));
 
         assertThat(SEEN.get("empty").tables()).isEmpty();
+    }
+
+    @Test
+    void whenAClassNamesItsOwnLocationsThenItsDatabaseHasThoseMigrationsAndTheOthersKeepTheDefault() {
+        EngineTestKit.engine("junit-jupiter")
+                .selectors(selectClass(TagsFixture.class), selectClass(FirstFixture.class))
+                .execute()
+                .testEvents()
+                .assertStatistics(stats -> stats.started(2).succeeded(2).failed(0));
+
+        assertThat(SEEN.get("tags").tables()).contains("tags", "flyway_schema_history").doesNotContain("notes");
+        assertThat(SEEN.get("first").tables()).contains("notes").doesNotContain("tags");
+        assertThat(LOCATIONS.get("tags")).containsExactly("classpath:fixtures/tags");
+        assertThat(LOCATIONS.get("first")).containsExactly("classpath:db/migration");
+    }
+
+    @Test
+    void whenLocationsAreBlankThenTheClassFailsSayingSo() {
+        EngineTestKit.engine("junit-jupiter")
+                .selectors(selectClass(BlankLocationsFixture.class))
+                .execute()
+                .allEvents()
+                .failed()
+                .assertThatEvents()
+                .anySatisfy(event -> assertThat(event.getRequiredPayload(
+                        org.junit.platform.engine.TestExecutionResult.class).getThrowable().orElseThrow())
+                        .hasMessageStartingWith("lumen-db-test: no migration locations"));
     }
 
     @Test
@@ -134,6 +163,24 @@ class LumenDbExtensionTest {
         @Test
         void observe(TestDatabase db) throws SQLException {
             SEEN.put("first", LumenDbExtensionTest.observe(db));
+            LOCATIONS.put("first", db.migrationLocations());
+        }
+    }
+
+    @LumenDbTest(locations = "classpath:fixtures/tags")
+    static class TagsFixture {
+        @Test
+        void observe(TestDatabase db) throws SQLException {
+            SEEN.put("tags", LumenDbExtensionTest.observe(db));
+            LOCATIONS.put("tags", db.migrationLocations());
+        }
+    }
+
+    @LumenDbTest(locations = " ")
+    static class BlankLocationsFixture {
+        @Test
+        void observe(TestDatabase db) {
+            SEEN.put("blank", new Observation(db.name(), "", List.of(), 0));
         }
     }
 

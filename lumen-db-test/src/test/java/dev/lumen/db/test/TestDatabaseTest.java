@@ -29,6 +29,22 @@ class TestDatabaseTest {
     }
 
     @Test
+    void whenAskedForLumenDbPropertiesThenTheyNameThisDatabaseItsUserAndItsMigrations() {
+        TestDatabase withSecret = new TestDatabase("db", "jdbc:postgresql://h/db", "app", Canaries.PASSWORD,
+                constructorInjected.dataSource(), java.util.List.of("classpath:a", "filesystem:/b"));
+
+        assertThat(withSecret.lumenDbProperties()).containsExactly(
+                java.util.Map.entry("lumen.db.url", "jdbc:postgresql://h/db"),
+                java.util.Map.entry("lumen.db.user", "app"),
+                java.util.Map.entry("lumen.db.password", Canaries.PASSWORD),
+                java.util.Map.entry("lumen.db.migrations.locations", "classpath:a,filesystem:/b"));
+        assertThat(constructorInjected.lumenDbProperties())
+                .containsEntry("lumen.db.url", constructorInjected.jdbcUrl())
+                .containsEntry("lumen.db.migrations.locations", "classpath:db/migration")
+                .containsKey("lumen.db.user");
+    }
+
+    @Test
     void whenPrintedThenThePasswordIsMasked() {
         TestDatabase withSecret = new TestDatabase("db", "jdbc:postgresql://h/db", "app", Canaries.PASSWORD,
                 constructorInjected.dataSource());

@@ -2,6 +2,7 @@ package dev.lumen.db.core.config;
 
 import dev.lumen.db.core.error.ConfigurationException;
 import java.util.Map;
+import java.util.Properties;
 
 /**
  * Everything lumen-db needs to run, validated: a value that is wrong fails here, naming its key, not later in
@@ -45,5 +46,24 @@ public record DatabaseConfig(Environment environment, ConnectionConfig connectio
      */
     public static DatabaseConfig load(Environment environment, Map<String, String> overrides) {
         return ConfigLoader.fromSystem().withOverrides(overrides).load(environment);
+    }
+
+    /**
+     * The configuration made of exactly these properties over the environment's defaults: no environment
+     * variables, system properties or file are read, so the result is the same on every machine. Meant for tests,
+     * with {@code TestDatabase.lumenDbProperties()} from lumen-db-test:
+     *
+     * <pre>{@code
+     * LumenDb db = LumenDb.start(DatabaseConfig.of(Environment.TEST, database.lumenDbProperties()), registry);
+     * }</pre>
+     *
+     * @param environment the profile whose defaults fill in the rest
+     * @param properties  property name to value, for example {@code lumen.db.url}; an unknown {@code lumen.db.*}
+     *                    key is an error, as in a file
+     * @return the validated configuration
+     * @throws ConfigurationException naming the first invalid key
+     */
+    public static DatabaseConfig of(Environment environment, Map<String, String> properties) {
+        return new ConfigLoader(Map.of(), new Properties()).withOverrides(properties).load(environment);
     }
 }

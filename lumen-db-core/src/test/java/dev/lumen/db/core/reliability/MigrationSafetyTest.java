@@ -47,6 +47,7 @@ class MigrationSafetyTest {
     void whenEightMigratorsRaceOnAnEmptyDatabaseForTenRoundsThenEachVersionIsAppliedOnce(TestDatabase db)
             throws Exception {
         int rounds = Figures.SOAK ? 50 : 10;
+        // core's fixture migrations (fixtures/core: 4 versions), which this database records as its own.
         DatabaseConfig config = TestConfigs.forDatabase(db);
         ExecutorService threads = Executors.newFixedThreadPool(8);
         long started = System.nanoTime();

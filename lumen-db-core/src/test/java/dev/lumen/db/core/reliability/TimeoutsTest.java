@@ -1,6 +1,6 @@
 package dev.lumen.db.core.reliability;
 
-import static dev.lumen.db.schema.Tables.USERS;
+import static dev.lumen.db.core.fixture.Tables.USERS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -72,10 +72,10 @@ class TimeoutsTest {
     @Test
     void whenAMigrationWaitsOnALockThenItFailsAtItsLockTimeoutInsteadOfBlockingTheApplication(TestDatabase database)
             throws Exception {
-        Files.writeString(folder.resolve("V20261128000000__add_nickname.sql"),
-                "ALTER TABLE users ADD COLUMN nickname text;\n");
+        // The next version after core's fixture (V1..V4), beside it.
+        Files.writeString(folder.resolve("V5__add_nickname.sql"), "ALTER TABLE users ADD COLUMN nickname text;\n");
         try (LumenDb db = LumenDb.start(TestConfigs.forDatabase(database, Map.of(
-                "lumen.db.migrations.locations", "classpath:db/migration,filesystem:" + folder,
+                "lumen.db.migrations.locations", String.join(",", database.migrationLocations()) + ",filesystem:" + folder,
                 "lumen.db.migrations.lock-timeout", "1s")), new SimpleMeterRegistry());
                 ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
             CountDownLatch reading = new CountDownLatch(1);
@@ -110,7 +110,7 @@ class TimeoutsTest {
             assertThat(migrationFailedAfter).isBetween(Duration.ofMillis(900), Duration.ofMillis(2_500));
             assertThat(appWaited).isLessThan(Duration.ofMillis(2_000));
             assertThat(db.migrator().status().pending()).singleElement()
-                    .satisfies(e -> assertThat(e.script()).isEqualTo("V20261128000000__add_nickname.sql"));
+                    .satisfies(e -> assertThat(e.script()).isEqualTo("V5__add_nickname.sql"));
         }
     }
 

@@ -1,6 +1,6 @@
 package dev.lumen.db.core.security;
 
-import static dev.lumen.db.schema.Tables.USERS;
+import static dev.lumen.db.core.fixture.Tables.USERS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -76,7 +76,8 @@ class CanaryLeakTest {
             }
             // Personal data in bind values through failing and slow statements, with DEBUG logging on.
             try (LumenDb db = LumenDb.start(TestConfigs.forDatabase(database,
-                    Map.of("lumen.db.slow-query-threshold", "1ms")), registry)) {
+                    Map.of("lumen.db.slow-query-threshold", "1ms")), registry,
+                    dev.lumen.db.core.tx.AmbientTransactions.NONE, dev.lumen.db.core.fixture.DefaultSchema.DEFAULT_SCHEMA)) {
                 db.dsl().insertInto(USERS).set(USERS.EMAIL, Canaries.EMAIL).set(USERS.PASSWORD_HASH, Canaries.SECRET)
                         .execute();
                 failures.add(catchThrowable(() -> db.dsl().insertInto(USERS).set(USERS.EMAIL, Canaries.EMAIL)

@@ -1,6 +1,6 @@
 package dev.lumen.db.core.security;
 
-import static dev.lumen.db.schema.Tables.ROLES;
+import static dev.lumen.db.core.fixture.Tables.ROLES;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -56,7 +56,9 @@ class LeastPrivilegeTest {
             DatabaseConfig config = new ConfigLoader(Map.of(), new Properties()).withOverrides(Map.of(
                     "lumen.db.url", server.jdbcUrl("lumen"), "lumen.db.user", "lumen_app",
                     "lumen.db.password", "app-secret", "lumen.db.migrations.user", "lumen_owner",
-                    "lumen.db.migrations.password", "owner-secret")).load(Environment.TEST);
+                    "lumen.db.migrations.password", "owner-secret",
+                    // core's fixture schema (4 migrations), not the users' packaged ones.
+                    "lumen.db.migrations.locations", "classpath:fixtures/core")).load(Environment.TEST);
             assertThat(config.toString()).doesNotContain("owner-secret").doesNotContain("app-secret");
 
             try (LumenDb db = LumenDb.start(config, new SimpleMeterRegistry())) {

@@ -1,8 +1,8 @@
 package dev.lumen.db.core.statement;
 
 import static dev.lumen.db.core.statement.RenderedQuery.placeholder;
-import static dev.lumen.db.schema.Tables.NEW_FEATURES;
-import static dev.lumen.db.schema.Tables.ROLES;
+import static dev.lumen.db.core.fixture.Tables.NEW_FEATURES;
+import static dev.lumen.db.core.fixture.Tables.ROLES;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -14,7 +14,7 @@ import dev.lumen.db.core.error.UniqueViolationException;
 import dev.lumen.db.core.observe.MetricNames;
 import dev.lumen.db.core.observe.StatementBudget;
 import dev.lumen.db.core.tx.TxOptions;
-import dev.lumen.db.schema.tables.records.NewFeaturesRecord;
+import dev.lumen.db.core.fixture.tables.records.NewFeaturesRecord;
 import dev.lumen.db.test.Canaries;
 import dev.lumen.db.test.LumenDbTest;
 import dev.lumen.db.test.TestDatabase;
