@@ -1,22 +1,54 @@
 package dev.lumen.db.cli;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.flywaydb.core.api.MigrationVersion;
 
 /** Runs the command in-process or as a child process and captures what it printed. */
 final class Cli {
 
-    /** The project's own migrations, relative to the module folder Maven runs tests in. */
+    /**
+     * The users' migrations (the project's migrations/ folder), relative to the module folder Maven runs tests in:
+     * only for tests of what ships on them (the demo, drift against the generated code), which derive what they
+     * expect from the folder.
+     */
     static final Path MIGRATIONS = Path.of("..", "migrations").toAbsolutePath().normalize();
+
+    /** The CLI's own fixture migrations (V1..V3 with undo scripts), for tests of the commands themselves. */
+    static final Path FIXTURE = Path.of("src", "test", "resources", "fixtures", "migrations").toAbsolutePath();
+
+    /** The {@code V<version>__<name>.sql} scripts of a folder, oldest first, as Flyway orders them. */
+    static List<String> versionedScripts(Path folder) {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.map(file -> file.getFileName().toString())
+                    .filter(name -> name.matches("V[0-9][0-9_.]*__.+\\.sql"))
+                    .sorted(Comparator.comparing(Cli::version))
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The version of a script, e.g. {@code 20261127100300} for {@code V20261127100300__create_new_features.sql}. */
+    static String versionOf(String script) {
+        return script.substring(1, script.indexOf("__"));
+    }
+
+    private static MigrationVersion version(String script) {
+        return MigrationVersion.fromVersion(versionOf(script).replace('_', '.'));
+    }
 
     record Result(int exitCode, String out, String err, Duration elapsed) {
         List<String> errLines() {

@@ -13,8 +13,8 @@ class LintCommandTest {
     Path folder;
 
     @Test
-    void whenTheProjectMigrationsAreLintedThenTheyAreClean() {
-        Cli.Result result = Cli.run("migrate", "lint", "--dir", Cli.MIGRATIONS.toString());
+    void whenCleanMigrationsAreLintedThenExitZeroAndNoViolations() {
+        Cli.Result result = Cli.run("migrate", "lint", "--dir", Cli.FIXTURE.toString());
 
         assertThat(result.exitCode()).as(result.out()).isZero();
         assertThat(result.out()).contains("no violations");

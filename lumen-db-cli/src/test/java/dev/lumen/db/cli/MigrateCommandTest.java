@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -23,38 +24,43 @@ class MigrateCommandTest {
     @Test
     void whenNoConnectionIsGivenThenThePersistentEmbeddedDatabaseGoesUpStatusDownAndUpAgain() throws Exception {
         String dataDir = folder.resolve("dev-db").toString();
-        String migrations = Cli.MIGRATIONS.toString();
+        String migrations = Cli.FIXTURE.toString();
 
         Cli.Result up = Cli.run("migrate", "up", "--data-dir", dataDir, "--migrations", migrations);
         assertThat(up.exitCode()).as(up.err()).isZero();
-        assertThat(up.out()).contains("Applied V20261127100000__create_users.sql", "(4 migrations)");
+        assertThat(up.out()).contains("Applied V1__create_accounts.sql", "Applied V3__add_account_notes.sql",
+                "Schema version (empty) -> 3 (3 migrations).");
 
         Cli.Result status = Cli.run("migrate", "status", "--data-dir", dataDir, "--migrations", migrations);
         assertThat(status.exitCode()).isZero();
         assertThat(status.out()).contains("VERSION", "DESCRIPTION", "STATE", "INSTALLED ON")
-                .contains("20261127100300  create new features  applied")
-                .contains("Current version: 20261127100300; 0 pending")
-                .contains("Schema matches the generated code.");
+                .contains("3        add account notes  applied")
+                .contains("Current version: 3; 0 pending");
 
         // A separate OS process sees the same persistent data.
         Cli.Result down = Cli.runProcess(Map.of(), "migrate", "down", "1", "--data-dir", dataDir,
                 "--migrations", migrations);
         assertThat(down.exitCode()).as(down.err()).isZero();
-        assertThat(down.out()).contains("Reverted V20261127100300__create_new_features.sql",
-                "Schema version is now 20261127100200.");
+        assertThat(down.out()).contains("Reverted V3__add_account_notes.sql", "Schema version is now 2.");
 
         Cli.Result json = Cli.run("migrate", "status", "--json", "--data-dir", dataDir, "--migrations", migrations);
-        assertThat(json.out()).contains("\"currentVersion\" : \"20261127100200\"", "\"state\" : \"PENDING\"",
-                "\"schemaDrift\" : [ ]");
+        assertThat(json.out()).contains("\"currentVersion\" : \"2\"", "\"state\" : \"PENDING\"");
 
         Cli.Result again = Cli.run("migrate", "up", "--data-dir", dataDir, "--migrations", migrations);
-        assertThat(again.out()).contains("Applied V20261127100300__create_new_features.sql");
+        assertThat(again.out()).contains("Applied V3__add_account_notes.sql");
         assertThat(Cli.postgresProcesses(dataDir)).as("servers left running").isEmpty();
     }
 
+    /**
+     * What ships: the users' migrations (the project's migrations/) against the code generated from them. Every
+     * expectation comes from the folder, so a migration a user adds changes it with it.
+     */
     @Test
-    void whenAUrlIsGivenThenTheRoundTripRunsOnThatServer() throws Exception {
+    void whenAUrlIsGivenThenTheUsersMigrationsRoundTripOnThatServerAndMatchTheGeneratedCode() throws Exception {
         assumeTrue(reachable(), "no PostgreSQL on 127.0.0.1:5432");
+        List<String> scripts = Cli.versionedScripts(Cli.MIGRATIONS);
+        String newest = scripts.getLast();
+        String previous = scripts.size() > 1 ? Cli.versionOf(scripts.get(scripts.size() - 2)) : "(empty)";
         String database = "lumen_cli_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         try (Connection admin = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "");
                 Statement statement = admin.createStatement()) {
@@ -63,27 +69,32 @@ class MigrateCommandTest {
         String url = "jdbc:postgresql://127.0.0.1:5432/" + database;
         String[] connection = {"--url", url, "--user", "postgres", "--migrations", Cli.MIGRATIONS.toString()};
         try {
-            assertThat(Cli.run(concat(new String[] {"migrate", "up"}, connection)).out()).contains("(4 migrations)");
+            Cli.Result up = Cli.run(concat(new String[] {"migrate", "up"}, connection));
+            assertThat(up.exitCode()).as(up.err()).isZero();
+            assertThat(up.out()).contains("(" + scripts.size() + " migration" + (scripts.size() == 1 ? ")" : "s)"));
             assertThat(Cli.run(concat(new String[] {"migrate", "down", "1"}, connection)).out())
-                    .contains("Reverted V20261127100300__create_new_features.sql");
+                    .contains("Reverted " + newest, "Schema version is now " + previous + ".");
             Cli.Result status = Cli.runProcess(Map.of(), concat(new String[] {"migrate", "status"}, connection));
-            assertThat(status.out()).contains("20261127100300  create new features  pending");
+            assertThat(status.out()).containsPattern("(?m)^\\s*" + Cli.versionOf(newest) + " .* pending ");
             assertThat(Cli.run(concat(new String[] {"migrate", "up"}, connection)).out())
-                    .contains("Applied V20261127100300__create_new_features.sql");
+                    .contains("Applied " + newest);
+            assertThat(Cli.run(concat(new String[] {"migrate", "status"}, connection)).out())
+                    .contains("Current version: " + Cli.versionOf(newest) + "; 0 pending")
+                    .contains("Schema matches the generated code.");
             Cli.Result health = Cli.run(concat(new String[] {"health"}, connection));
-            assertThat(health.exitCode()).isZero();
+            assertThat(health.exitCode()).as(health.out()).isZero();
             assertThat(health.out()).contains("Status: UP");
 
             try (Connection direct = DriverManager.getConnection(url, "postgres", "");
                     Statement statement = direct.createStatement()) {
-                statement.execute("ALTER TABLE roles ALTER COLUMN description TYPE varchar(40)");
+                statement.execute("CREATE TABLE made_by_hand (id int)");
             }
             assertThat(Cli.run(concat(new String[] {"migrate", "status"}, connection)).out())
                     .contains("Schema drift (the database differs from the generated code):")
-                    .contains("! column roles.description is text in the generated code but character varying(40)");
+                    .contains("! table made_by_hand exists in the database but not in the generated code");
             Cli.Result drifted = Cli.run(concat(new String[] {"health"}, connection));
             assertThat(drifted.exitCode()).isEqualTo(ExitCodes.DEGRADED);
-            assertThat(drifted.out()).contains("! schema drift: column roles.description");
+            assertThat(drifted.out()).contains("! schema drift: table made_by_hand");
         } finally {
             try (Connection admin = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres",
                     ""); Statement statement = admin.createStatement()) {
