@@ -212,7 +212,7 @@ final class MigrateCommand implements Runnable {
     }
 
     @Command(name = "lint", mixinStandardHelpOptions = true,
-            description = "Check migrations for changes that lock, rewrite or break live tables (rules LDB000-LDB009,"
+            description = "Check migrations for changes that lock, rewrite or break live tables (rules LDB000-LDB010,"
                     + " see src/docs/migration-lint.md); exit 4 when any rule is violated.")
     static final class Lint implements Callable<Integer> {
         @Option(names = {"--dir", "--migrations"}, paramLabel = "DIR", defaultValue = "migrations",

@@ -25,9 +25,11 @@ sealed interface Change {
      * @param kind     what it is
      * @param name     folded name, or null when unnamed
      * @param columns  folded names of its columns (empty for {@code CHECK})
-     * @param notValid whether it was added with {@code NOT VALID}
+     * @param notValid   whether it was added with {@code NOT VALID}
+     * @param references for a foreign key, the table it references; otherwise null
      */
-    record Constraint(Kind kind, @Nullable String name, List<String> columns, boolean notValid) {
+    record Constraint(Kind kind, @Nullable String name, List<String> columns, boolean notValid,
+            @Nullable TableKey references) {
 
         /** Constraint kinds the rules tell apart. */
         enum Kind {
@@ -46,6 +48,18 @@ sealed interface Change {
         /** Freezes the column list. */
         public Constraint {
             columns = List.copyOf(columns);
+        }
+
+        /**
+         * A constraint that references no table.
+         *
+         * @param kind     what it is
+         * @param name     folded name, or null
+         * @param columns  folded column names
+         * @param notValid whether it was added with {@code NOT VALID}
+         */
+        Constraint(Kind kind, @Nullable String name, List<String> columns, boolean notValid) {
+            this(kind, name, columns, notValid, null);
         }
 
         /**

@@ -96,7 +96,7 @@ final class ChangeReader {
             case QOM.UniqueKey key -> new Change.Constraint(Change.Constraint.Kind.UNIQUE, name(key.$name()),
                     names(key.$fields()), notValid);
             case QOM.ForeignKey key -> new Change.Constraint(Change.Constraint.Kind.FOREIGN_KEY, name(key.$name()),
-                    names(key.$fields()), notValid);
+                    names(key.$fields()), notValid, TableKey.of(key.$referencesTable()));
             case QOM.Check check -> new Change.Constraint(Change.Constraint.Kind.CHECK, name(check.$name()),
                     List.of(), notValid);
             default -> new Change.Constraint(Change.Constraint.Kind.OTHER, name(constraint.getQualifiedName()),

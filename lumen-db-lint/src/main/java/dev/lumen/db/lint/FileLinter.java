@@ -78,6 +78,9 @@ final class FileLinter {
             }
             changes.forEach(state::apply);
         }
+        if (enabled.contains(Rule.LDB010) && Rule.LDB010.appliesTo(kind)) {
+            findings.addAll(NonTransactionalCheck.findings(statements, kind));
+        }
         Suppressions suppressions = Suppressions.parse(lexed.comments(), statements);
         List<Violation> violations = new ArrayList<>();
         for (Finding finding : findings) {

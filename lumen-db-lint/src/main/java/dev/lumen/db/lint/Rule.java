@@ -11,7 +11,7 @@ import java.util.Optional;
  * <p>Undo scripts ({@code U<version>__<name>.sql}) restore the previous schema inside the single transaction of
  * lumen-db's {@code down}, which sets {@code lock_timeout} itself. Only the rules about what a schema contains
  * and about changes that fail or rewrite tables apply to them: {@link #LDB002}, {@link #LDB004}, {@link #LDB007},
- * {@link #LDB008} (and {@link #LDB000}).
+ * {@link #LDB008}, {@link #LDB010} (and {@link #LDB000}).
  */
 public enum Rule {
 
@@ -96,7 +96,19 @@ public enum Rule {
             "lumen-db's down refuses to revert past a migration whose undo script is missing, so a bad "
                     + "release cannot be rolled back.",
             "Add U<version>__<same name>.sql beside the migration, restoring the schema exactly as it was before it.",
-            false);
+            false),
+
+    /**
+     * A statement that cannot run inside a transaction block ({@code CREATE INDEX CONCURRENTLY}, {@code VACUUM},
+     * ...) sharing its migration with other statements, or in an undo script.
+     */
+    LDB010("Non-transactional statement not alone in its migration",
+            "Flyway runs a migration in one transaction, or outside one when it sees a statement such as CREATE"
+                    + " INDEX CONCURRENTLY; with other statements beside it (even SET lock_timeout) the migration fails,"
+                    + " and undo scripts always run inside lumen-db's single down transaction.",
+            "Put the statement alone in its own migration (a CONCURRENTLY build needs no lock_timeout); in an"
+                    + " undo script use the plain form, e.g. DROP INDEX without CONCURRENTLY.",
+            true);
 
     private final String title;
     private final String why;

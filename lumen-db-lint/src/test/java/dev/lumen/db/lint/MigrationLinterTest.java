@@ -36,7 +36,7 @@ class MigrationLinterTest {
         assertThatExceptionOfType(IllegalArgumentException.class)
                 .isThrownBy(() -> MigrationLinter.create().withDisabledRules(List.of("LDB042")))
                 .withMessage("Unknown lint rule 'LDB042': use one of LDB000, LDB001, LDB002, LDB003, LDB004, LDB005,"
-                        + " LDB006, LDB007, LDB008, LDB009.");
+                        + " LDB006, LDB007, LDB008, LDB009, LDB010.");
         assertThatExceptionOfType(IllegalArgumentException.class)
                 .isThrownBy(() -> MigrationLinter.create().withDisabledRules(List.of("LDB000")))
                 .withMessage("LDB000 cannot be switched off.");

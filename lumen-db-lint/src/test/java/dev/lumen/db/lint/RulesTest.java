@@ -31,7 +31,9 @@ class RulesTest {
                 DROP INDEX CONCURRENTLY IF EXISTS idx_old;
                 """);
 
-        assertThat(Lint.found(report)).containsExactly("LDB001@2", "LDB001@3", "LDB001@4", "LDB001@5");
+        // The CONCURRENTLY forms pass LDB001 but share the file with other statements: LDB010.
+        assertThat(Lint.found(report)).containsExactly("LDB001@2", "LDB001@3", "LDB001@4", "LDB001@5", "LDB010@6",
+                "LDB010@7");
         assertThat(report.violations().get(0).message())
                 .isEqualTo("CREATE UNIQUE INDEX on existing table users without CONCURRENTLY blocks writes to it"
                         + " until the index is built");
@@ -201,5 +203,88 @@ class RulesTest {
                 """);
 
         assertThat(Lint.found(report)).containsExactly("LDB001@6");
+    }
+
+    @Test
+    void whenANonTransactionalStatementIsAloneInItsMigrationThenLdb010LetsItPass() {
+        assertThat(Lint.migration("CREATE INDEX CONCURRENTLY idx_users_email ON users (email);\n").violations())
+                .isEmpty();
+        assertThat(Lint.migration("-- only comments beside it\nDROP INDEX CONCURRENTLY idx_old;\n").violations())
+                .isEmpty();
+        assertThat(Lint.migration("VACUUM ANALYZE users;\n").violations()).isEmpty();
+    }
+
+    @Test
+    void whenANonTransactionalStatementSharesItsMigrationThenLdb010FlagsItNamingTheStatement() {
+        LintReport report = Lint.migration("""
+                SET lock_timeout = '5s';
+                CREATE UNIQUE INDEX CONCURRENTLY idx_users_email ON users (email);
+                REINDEX INDEX CONCURRENTLY idx_users_active_login;
+                VACUUM users;
+                CREATE DATABASE other;
+                ALTER SYSTEM SET work_mem = '8MB';
+                CREATE INDEX idx_roles_name ON roles (name);
+                """);
+
+        assertThat(Lint.found(report)).containsExactly("LDB010@2", "LDB010@3", "LDB010@4", "LDB010@5", "LDB010@6",
+                "LDB001@7");
+        assertThat(report.violations().getFirst().message()).isEqualTo("CREATE UNIQUE INDEX CONCURRENTLY cannot run"
+                + " inside a transaction block, but this file has 6 other statements, so Flyway cannot run the file"
+                + " either way");
+        assertThat(report.violations()).extracting(Violation::message).filteredOn(m -> m.contains("REINDEX"))
+                .singleElement().asString().startsWith("REINDEX CONCURRENTLY cannot run");
+    }
+
+    @Test
+    void whenAnUndoScriptUsesConcurrentlyThenLdb010FlagsItEvenAlone() {
+        LintReport report = MigrationLinter.create().lintScript("U1__test.sql", "DROP INDEX CONCURRENTLY idx_x;\n");
+
+        assertThat(Lint.found(report)).containsExactly("LDB010@1");
+        assertThat(report.violations().getFirst().message()).isEqualTo("DROP INDEX CONCURRENTLY cannot run inside a"
+                + " transaction block, and lumen-db's down runs undo scripts in one");
+    }
+
+    @Test
+    void whenAReviewedMixIsSuppressedThenLdb010IsQuiet() {
+        LintReport report = Lint.migration("""
+                SET lock_timeout = '5s';
+                -- lumen-lint:disable LDB010 this file runs with executeInTransaction=false and is re-runnable
+                CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_users_email ON users (email);
+                """);
+
+        assertThat(report.violations()).isEmpty();
+        assertThat(report.warnings()).isEmpty();
+    }
+
+    @Test
+    void whenAForeignKeyToAnExistingTableIsAddedWithoutLockTimeoutThenLdb006FlagsItAlsoFromANewTable() {
+        LintReport toExisting = Lint.migration("""
+                ALTER TABLE user_roles
+                    ADD CONSTRAINT user_roles_granted_by_fk FOREIGN KEY (granted_by) REFERENCES users (id) NOT VALID;
+                """);
+        LintReport fromNew = Lint.migration("""
+                CREATE TABLE invites (id uuid PRIMARY KEY, invited_by uuid NOT NULL);
+                ALTER TABLE invites ADD CONSTRAINT invites_invited_by_fk FOREIGN KEY (invited_by) REFERENCES users (id);
+                """);
+        LintReport withinTheFile = Lint.migration("""
+                CREATE TABLE teams (id uuid PRIMARY KEY);
+                CREATE TABLE members (id uuid PRIMARY KEY, team_id uuid NOT NULL);
+                ALTER TABLE members ADD CONSTRAINT members_team_fk FOREIGN KEY (team_id) REFERENCES teams (id);
+                """);
+        LintReport withTimeout = Lint.migration("""
+                SET lock_timeout = '5s';
+                ALTER TABLE user_roles
+                    ADD CONSTRAINT user_roles_granted_by_fk FOREIGN KEY (granted_by) REFERENCES users (id) NOT VALID;
+                """);
+
+        assertThat(Lint.found(toExisting)).containsExactly("LDB006@1");
+        assertThat(toExisting.violations().getFirst().message()).isEqualTo("ALTER TABLE user_roles adds FOREIGN KEY"
+                + " user_roles_granted_by_fk referencing existing table users, which locks both tables against writes"
+                + " (SHARE ROW EXCLUSIVE), and no lock_timeout is set before it");
+        assertThat(Lint.found(fromNew)).containsExactly("LDB006@2");
+        assertThat(fromNew.violations().getFirst().message()).startsWith("ALTER TABLE invites adds FOREIGN KEY"
+                + " invites_invited_by_fk referencing existing table users");
+        assertThat(withinTheFile.violations()).isEmpty();
+        assertThat(withTimeout.violations()).isEmpty();
     }
 }

@@ -77,11 +77,13 @@ class LintMojoTest {
     }
 
     @Test
-    void whenMigrationsBreakRulesThenTheBuildFailsWithOneLinePerViolation() {
+    void whenFailOnViolationIsOnThenTheBuildFailsWithOneLinePerViolation() {
         Path file = migrations.resolve("V2__index_things.sql");
+        LintMojo strict = mojo();
+        strict.failOnViolation = true;
 
         assertThatExceptionOfType(MojoFailureException.class)
-                .isThrownBy(() -> mojo().execute())
+                .isThrownBy(strict::execute)
                 .satisfies(failure -> assertThat(failure.getMessage().lines().toList()).containsExactly(
                         "lumen-db lint found 2 violations in the migrations (rules: src/docs/migration-lint.md;"
                                 + " a reviewed exception takes -- lumen-lint:disable LDB0xx <reason> above its"
@@ -96,14 +98,37 @@ class LintMojoTest {
     }
 
     @Test
-    void whenFailOnViolationIsOffThenViolationsAreWarningsAndTheBuildGoesOn() throws MojoFailureException {
+    void whenFailOnViolationIsLeftAtItsDefaultThenViolationsAreWarningsWithFileAndLineAndTheBuildGoesOn()
+            throws MojoFailureException {
         LintMojo mojo = mojo();
-        mojo.failOnViolation = false;
+        Path file = migrations.resolve("V2__index_things.sql");
 
         mojo.execute();
 
-        assertThat(log.lines).filteredOn(line -> line.startsWith("WARN")).hasSize(2)
-                .allMatch(line -> line.startsWith("WARN [lumen-db] " + migrations.resolve("V2__index_things.sql")));
+        assertThat(log.lines).filteredOn(line -> line.startsWith("WARN")).containsExactly(
+                "WARN [lumen-db] " + file + ":3: LDB001 CREATE INDEX things_name on existing table things without"
+                        + " CONCURRENTLY blocks writes to it until the index is built (fix: "
+                        + dev.lumen.db.lint.Rule.LDB001.fix() + ")",
+                "WARN [lumen-db] " + file + ":4: LDB008 column code of table things is varchar(10) where text would"
+                        + " serve (fix: " + dev.lumen.db.lint.Rule.LDB008.fix() + ")",
+                "WARN [lumen-db] lint: 2 violations reported as warnings (rules: src/docs/migration-lint.md);"
+                        + " -Dlumen.db.lint.failOnViolation=true makes them fail the build.");
+    }
+
+    @Test
+    void whenMavenReadsTheGoalThenFailOnViolationDefaultsToFalseUnderItsDocumentedProperty() throws Exception {
+        // What Maven itself reads: the descriptor the build generated from the annotations.
+        String descriptor;
+        try (var in = LintMojo.class.getResourceAsStream("/META-INF/maven/plugin.xml")) {
+            assertThat(in).as("plugin descriptor").isNotNull();
+            descriptor = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        String lintGoal = descriptor.substring(descriptor.indexOf("<goal>lint</goal>"));
+        lintGoal = lintGoal.substring(0, lintGoal.indexOf("</mojo>"));
+
+        assertThat(lintGoal).containsPattern("<failOnViolation [^>]*default-value=\"false\"[^>]*>"
+                + "\\$\\{lumen.db.lint.failOnViolation}</failOnViolation>");
+        assertThat(new LintMojo().failOnViolation).isFalse();
     }
 
     @Test
@@ -124,14 +149,15 @@ class LintMojoTest {
     }
 
     @Test
-    void whenTheProjectsMigrationsAreLintedThenTheGoalPassesAndSaysWhatItCouldNotParse()
-            throws MojoFailureException {
+    void whenTheSeedMigrationsAreLintedThenTheGoalPassesAndSaysWhatItCouldNotParse()
+            throws MojoFailureException, java.net.URISyntaxException {
+        // A frozen copy of the seed (fixtures/seed): the users' migrations/ are theirs to change.
+        Path folder = Path.of(LintMojoTest.class.getResource("/fixtures/seed").toURI()).toAbsolutePath().normalize();
         LintMojo mojo = mojo();
-        mojo.migrations = Path.of("../migrations").toFile();
+        mojo.migrations = folder.toFile();
 
         mojo.execute();
 
-        Path folder = Path.of("../migrations").toAbsolutePath().normalize();
         assertThat(log.lines).anyMatch(line -> line.startsWith("INFO [lumen-db] Linted " + folder + ": ")
                 && line.endsWith("no violations."));
         assertThat(log.lines).anyMatch(line -> line.startsWith(
