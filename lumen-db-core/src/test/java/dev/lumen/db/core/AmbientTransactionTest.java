@@ -1,6 +1,6 @@
 package dev.lumen.db.core;
 
-import static dev.lumen.db.schema.Tables.ROLES;
+import static dev.lumen.db.core.fixture.Tables.ROLES;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
