@@ -39,6 +39,7 @@ public final class ExitCodes {
         return switch (failure) {
             case ConnectionFailedException e -> CONNECTION;
             case UnavailableException e -> CONNECTION;
+            case dev.lumen.db.core.error.CommitOutcomeUnknownException e -> CONNECTION;
             case MigrationException e -> MIGRATION;
             case ConfigurationException e -> CONFIGURATION;
             case DevDatabase.StartFailure e -> CONNECTION;

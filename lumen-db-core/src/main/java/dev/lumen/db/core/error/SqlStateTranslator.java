@@ -77,6 +77,69 @@ public final class SqlStateTranslator {
         };
     }
 
+    /**
+     * Translates a failure of {@code COMMIT}, or of a write sent in auto-commit mode: when the connection was lost
+     * after the statement went out, the outcome is unknown ({@link CommitOutcomeUnknownException}, not
+     * retryable); a server error (a deferred constraint, a serialization failure at commit) or a connection
+     * known to be closed before sending keeps its usual type.
+     *
+     * @param failure what {@code commit()} or the write threw
+     * @return the matching exception
+     */
+    public static DatabaseException translateCommitFailure(Throwable failure) {
+        SQLException sql = failure instanceof CommitOutcomeUnknownException ? null : findSqlException(failure);
+        if (sql == null || neverSent(failure) || !connectionLost(sql)) {
+            return translate(failure);
+        }
+        String state = sql.getSQLState();
+        String message = "Connection lost after the commit was sent: the transaction may or may not have committed ("
+                + message(sql, sql instanceof PSQLException psql ? psql.getServerErrorMessage() : null, state) + ")";
+        return new CommitOutcomeUnknownException(message, state, sanitized(sql, message));
+    }
+
+    /** A pool that could not lend a connection sent nothing at all. */
+    private static boolean neverSent(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLTransientConnectionException) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether a failure means the connection died while a statement was in flight: the server may have run it.
+     * {@code 08003} is excluded: the driver raises it for a connection it already knew was closed, before
+     * sending anything.
+     */
+    private static boolean connectionLost(SQLException sql) {
+        String state = sql.getSQLState();
+        if (sql instanceof PSQLException psql && psql.getServerErrorMessage() != null) {
+            // The server answered. A plain ERROR leaves the connection alive: the statement failed, nothing
+            // committed. Only a FATAL (the backend terminated, for example by pg_terminate_backend) loses it.
+            ServerErrorMessage server = psql.getServerErrorMessage();
+            return "FATAL".equalsIgnoreCase(server.getSeverity()) || "PANIC".equalsIgnoreCase(server.getSeverity())
+                    || "ProcessInterrupts".equals(server.getRoutine());
+        }
+        if (state != null) {
+            return state.startsWith("08") && !"08003".equals(state) && !"08001".equals(state)
+                    && !"08004".equals(state) || "57P01".equals(state) || "57P02".equals(state)
+                    || "57P03".equals(state);
+        }
+        for (Throwable t = sql; t != null; t = t.getCause()) {
+            if (t instanceof java.io.IOException) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
+    }
+
     private static DatabaseException byClass(String message, String state, @Nullable String constraint,
             @Nullable String table, @Nullable String column, SQLException cause) {
         if (state.startsWith("23")) {

@@ -1,6 +1,7 @@
 package dev.lumen.db.core.observe;
 
 import dev.lumen.db.core.error.CheckViolationException;
+import dev.lumen.db.core.error.CommitOutcomeUnknownException;
 import dev.lumen.db.core.error.ConnectionFailedException;
 import dev.lumen.db.core.error.ConstraintViolationException;
 import dev.lumen.db.core.error.DatabaseException;
@@ -47,6 +48,7 @@ public final class ErrorKinds {
             case LockTimeoutException e -> "lock_timeout";
             case QueryTimeoutException e -> "query_timeout";
             case UnavailableException e -> "unavailable";
+            case CommitOutcomeUnknownException e -> "commit_outcome_unknown";
             case ConnectionFailedException e -> "connection_failed";
             case ReadOnlyTransactionException e -> "read_only_transaction";
             case PermissionDeniedException e -> "permission_denied";

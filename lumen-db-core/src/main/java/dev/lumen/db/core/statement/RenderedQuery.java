@@ -275,7 +275,9 @@ public final class RenderedQuery {
                 connections.release(connection);
             }
         } catch (SQLException | DataAccessException e) {
-            failure = SqlStateTranslator.translate(e);
+            // A write lost with its auto-commit connection may have committed: "outcome unknown", not retryable.
+            failure = kind != StatementKind.SELECT && ExceptionTranslatingListener.autoCommits(connections)
+                    ? SqlStateTranslator.translateCommitFailure(e) : SqlStateTranslator.translate(e);
         } catch (RuntimeException e) {
             failure = e;
         }

@@ -1,5 +1,6 @@
 package dev.lumen.db.core.tx;
 
+import dev.lumen.db.core.error.CommitOutcomeUnknownException;
 import dev.lumen.db.core.error.DeadlockException;
 import dev.lumen.db.core.error.SerializationFailureException;
 import dev.lumen.db.core.error.SqlStateTranslator;
@@ -18,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * The JDBC implementation of {@link TransactionRunner}: one pooled connection per attempt, auto-commit off, the
  * options' preamble piggybacked on the first round trip, commit or rollback, after-commit actions once the
  * connection is back in the pool. Inside a host framework's transaction ({@link AmbientTransactions}) the work
- * joins that transaction instead, as a savepoint ({@link JoinedTransaction}).
+ * joins that transaction instead, as a savepoint ({@link JoinedTransaction}). A transaction whose commit
+ * outcome is unknown is never rerun and runs no after-commit action.
  */
 final class PooledTransactionRunner implements TransactionRunner {
 
@@ -57,6 +59,9 @@ final class PooledTransactionRunner implements TransactionRunner {
             Committed<T> committed;
             try {
                 committed = attempt(options, work, attempt);
+            } catch (CommitOutcomeUnknownException unknown) {
+                metrics.outcomeUnknown(options, System.nanoTime() - started);
+                throw unknown;
             } catch (RuntimeException | Error failure) {
                 String reason = retryReason(failure);
                 if (reason != null && attempt <= options.retries() && backoff.sleep(attempt)) {
@@ -98,7 +103,7 @@ final class PooledTransactionRunner implements TransactionRunner {
             }
             TxScope scope = new TxScope(connection, jooq, perTransaction, options, attempt);
             T result = work.apply(scope);
-            connection.commit();
+            commit(connection);
             committed = true;
             return new Committed<>(result, scope);
         } catch (SQLException e) {
@@ -110,6 +115,18 @@ final class PooledTransactionRunner implements TransactionRunner {
                 rollbackQuietly(connection);
             }
             closeQuietly(connection);
+        }
+    }
+
+    /**
+     * Commits; a connection lost once COMMIT was on its way is "outcome unknown", never a retryable failure:
+     * the server may well have committed, and rerunning the work would then store it twice.
+     */
+    private static void commit(Connection connection) {
+        try {
+            connection.commit();
+        } catch (SQLException e) {
+            throw SqlStateTranslator.translateCommitFailure(e);
         }
     }
 

@@ -9,12 +9,15 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
-/** The transaction meters: duration by outcome, retries and exhausted retries by reason. */
+/** The transaction meters: duration by outcome (committed, rolled back, unknown), retries and exhausted retries by reason. */
 final class TxMetrics {
+
+    /** Tag values of {@link MetricNames#OUTCOME}, by index. */
+    private static final String[] OUTCOMES = {"committed", "rolled_back", "unknown"};
 
     private final MeterRegistry registry;
     /** By outcome, isolation and read-only: looked up by index, since every transaction records one. */
-    private final AtomicReferenceArray<Timer> timers = new AtomicReferenceArray<>(2 * Isolation.values().length * 2);
+    private final AtomicReferenceArray<Timer> timers = new AtomicReferenceArray<>(OUTCOMES.length * Isolation.values().length * 2);
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
 
     TxMetrics(MeterRegistry registry) {
@@ -27,6 +30,11 @@ final class TxMetrics {
 
     void rolledBack(TxOptions options, long nanos) {
         timer(1, options).record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    /** The connection was lost after COMMIT was sent: whether it committed is unknown. */
+    void outcomeUnknown(TxOptions options, long nanos) {
+        timer(2, options).record(nanos, TimeUnit.NANOSECONDS);
     }
 
     void retried(String reason) {
@@ -45,7 +53,7 @@ final class TxMetrics {
             // Registering twice is harmless: the registry returns the same timer for the same name and tags.
             timer = Timer.builder(MetricNames.TRANSACTION)
                     .description("Transactions run by the transaction runner, retries included")
-                    .tag(MetricNames.OUTCOME, outcome == 0 ? "committed" : "rolled_back")
+                    .tag(MetricNames.OUTCOME, OUTCOMES[outcome])
                     .tag(MetricNames.ISOLATION, options.isolation().tag())
                     .tag(MetricNames.READ_ONLY, Boolean.toString(options.readOnly()))
                     .register(registry);

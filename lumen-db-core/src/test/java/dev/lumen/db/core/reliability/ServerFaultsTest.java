@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.lumen.db.core.LumenDb;
 import dev.lumen.db.core.config.ConfigLoader;
 import dev.lumen.db.core.config.Environment;
+import dev.lumen.db.core.error.CommitOutcomeUnknownException;
 import dev.lumen.db.core.error.DatabaseException;
 import dev.lumen.db.core.observe.ErrorKinds;
 import dev.lumen.db.test.StandalonePostgres;
@@ -31,8 +32,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * 32 writers on a pool of 8 while every backend is killed 20 times and the server is restarted 3 times (fast,
- * immediate, fast): no acknowledged write is lost or doubled, failures are typed as retryable, and the pool
- * serves again quickly once the server is back.
+ * immediate, fast): no acknowledged write is lost or doubled; a failure typed retryable never committed, and every
+ * write that committed without an acknowledgement was typed {@link CommitOutcomeUnknownException}; the pool serves
+ * again quickly once the server is back.
  */
 class ServerFaultsTest {
 
@@ -59,6 +61,8 @@ class ServerFaultsTest {
                     "lumen.db.connect-timeout", "2s", "lumen.db.socket-timeout", "5s")).load(Environment.TEST);
             try (LumenDb db = LumenDb.start(config, new SimpleMeterRegistry())) {
                 Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+                Set<String> retryable = ConcurrentHashMap.newKeySet();
+                Set<String> inDoubt = ConcurrentHashMap.newKeySet();
                 Map<String, AtomicLong> failures = new ConcurrentHashMap<>();
                 ConcurrentLinkedQueue<Throwable> unexpected = new ConcurrentLinkedQueue<>();
                 AtomicBoolean running = new AtomicBoolean(true);
@@ -72,8 +76,12 @@ class ServerFaultsTest {
                             try {
                                 db.transactions().run(tx -> tx.dsl().insertInto(WRITES).set(KEY, key).execute());
                                 acknowledged.add(key);
+                            } catch (CommitOutcomeUnknownException e) {
+                                failures.computeIfAbsent(ErrorKinds.kind(e), k -> new AtomicLong()).incrementAndGet();
+                                inDoubt.add(key);
                             } catch (DatabaseException e) {
                                 failures.computeIfAbsent(ErrorKinds.kind(e), k -> new AtomicLong()).incrementAndGet();
+                                retryable.add(key);
                                 if (!e.retryable()) {
                                     unexpected.add(e);
                                 }
@@ -117,16 +125,30 @@ class ServerFaultsTest {
                 Set<String> distinct = new HashSet<>(stored);
                 Set<String> lost = new HashSet<>(acknowledged);
                 lost.removeAll(distinct);
+                // Ground truth for the typing of failures: which failed calls had in fact committed.
+                Set<String> storedUnacknowledged = new HashSet<>(distinct);
+                storedUnacknowledged.removeAll(acknowledged);
+                Set<String> retryableButStored = new HashSet<>(retryable);
+                retryableButStored.retainAll(distinct);
+                Set<String> inDoubtCommitted = new HashSet<>(inDoubt);
+                inDoubtCommitted.retainAll(distinct);
+                long typed = storedUnacknowledged.stream().filter(inDoubt::contains).count();
                 Figures.report("server faults", String.format(
                         "%d writes acknowledged, %d rows stored, %d lost, %d duplicated; %d backends terminated in %d rounds;"
-                                + " restarts %s back in %s ms; failures by kind %s",
+                                + " restarts %s back in %s ms; failures by kind %s; commits in doubt: %d calls typed"
+                                + " CommitOutcomeUnknownException, %d of them had committed; writes stored without an"
+                                + " acknowledgement typed in doubt: %d of %d; retryable failures that had committed: %d",
                         acknowledged.size(), stored.size(), lost.size(), stored.size() - distinct.size(), terminated,
-                        terminations, restarts, recoveries, failures));
+                        terminations, restarts, recoveries, failures, inDoubt.size(), inDoubtCommitted.size(), typed,
+                        storedUnacknowledged.size(), retryableButStored.size()));
 
                 assertThat(writers).noneMatch(Thread::isAlive);
                 assertThat(unexpected).isEmpty();
                 assertThat(lost).isEmpty();
                 assertThat(stored).hasSameSizeAs(distinct);
+                assertThat(retryableButStored).as("a retryable failure must mean nothing was committed").isEmpty();
+                assertThat(inDoubt).as("every stored but unacknowledged write was typed in doubt")
+                        .containsAll(storedUnacknowledged);
                 assertThat(acknowledged).hasSizeGreaterThan(1_000);
                 assertThat(terminated).isGreaterThanOrEqualTo(terminations);
                 assertThat(failures).isNotEmpty();
