@@ -113,7 +113,7 @@ class StartupFailureTest {
         assertThatExceptionOfType(ConfigurationException.class)
                 .isThrownBy(() -> config("mysql://app:" + WRONG_PASSWORD + "@db/x", "app", "p"))
                 .satisfies(e -> assertThat(e.key()).isEqualTo("lumen.db.url"))
-                .withMessageStartingWith("lumen.db.url is not a PostgreSQL URL")
+                .withMessageStartingWith("lumen.db.url (from override lumen.db.url) is not a PostgreSQL URL")
                 .withMessageNotContaining(WRONG_PASSWORD);
     }
 

@@ -34,6 +34,27 @@ final class Checks {
         return value;
     }
 
+    /** Between {@code min} and {@code max}, both included. */
+    static Duration between(ConfigKey key, Duration value, Duration min, Duration max) {
+        atLeast(key, value, min);
+        return atMost(key, value, max);
+    }
+
+    /** Zero (meaning "off") or between {@code min} and {@code max}. */
+    static Duration zeroOrBetween(ConfigKey key, Duration value, Duration min, Duration max) {
+        zeroOrAtLeast(key, value, min);
+        return atMost(key, value, max);
+    }
+
+    /** At most {@code max}: beyond it a value is a typo or overflows what the driver or server accepts. */
+    static Duration atMost(ConfigKey key, Duration value, Duration max) {
+        if (value.compareTo(max) > 0) {
+            throw new ConfigurationException(key.property(), key.property() + " must be at most "
+                    + Durations.format(max) + ", got " + Durations.format(value));
+        }
+        return value;
+    }
+
     static Duration atLeast(ConfigKey key, Duration value, Duration min) {
         if (value.compareTo(min) < 0) {
             throw new ConfigurationException(key.property(), key.property() + " must be at least "

@@ -26,19 +26,19 @@ public enum ConfigKey {
     /** Go's MaxIdleConns. */
     POOL_MIN_IDLE("lumen.db.pool.min-idle", "connections", "Idle connections kept ready (Go: SetMaxIdleConns; Hikari: minimumIdle)", "1", "0", "5"),
     /** Go's ConnMaxLifetime. */
-    POOL_MAX_LIFETIME("lumen.db.pool.max-lifetime", "duration", "A connection is retired after this age; 0 = never, else >= 30s (Go: SetConnMaxLifetime; Hikari: maxLifetime)", "30m", "30m", "30m"),
+    POOL_MAX_LIFETIME("lumen.db.pool.max-lifetime", "duration", "A connection is retired after this age; 0 = never, else 30s..7d (Go: SetConnMaxLifetime; Hikari: maxLifetime)", "30m", "30m", "30m"),
     /** Go's ConnMaxIdleTime. */
-    POOL_IDLE_TIMEOUT("lumen.db.pool.idle-timeout", "duration", "Idle connections above min-idle are closed after this; 0 = never, else >= 10s (Go: SetConnMaxIdleTime; Hikari: idleTimeout)", "10m", "10m", "10m"),
+    POOL_IDLE_TIMEOUT("lumen.db.pool.idle-timeout", "duration", "Idle connections above min-idle are closed after this; 0 = never, else 10s..7d and at least 1s below max-lifetime (Go: SetConnMaxIdleTime; Hikari: idleTimeout)", "10m", "10m", "10m"),
     /** How long a caller waits for a pooled connection. */
-    POOL_ACQUIRE_TIMEOUT("lumen.db.pool.acquire-timeout", "duration", "Longest wait for a pooled connection before UnavailableException; >= 250ms (Hikari: connectionTimeout)", "5s", "10s", "5s"),
+    POOL_ACQUIRE_TIMEOUT("lumen.db.pool.acquire-timeout", "duration", "Longest wait for a pooled connection before UnavailableException; 250ms..10m (Hikari: connectionTimeout)", "5s", "10s", "5s"),
     /** Leak detection. */
-    POOL_LEAK_DETECTION("lumen.db.pool.leak-detection", "duration", "Warn (with the borrower's stack) when a connection is held longer; 0 = off, else >= 2s (Hikari: leakDetectionThreshold)", "10s", "0s", "0s"),
+    POOL_LEAK_DETECTION("lumen.db.pool.leak-detection", "duration", "Warn (with the borrower's stack) when a connection is held longer; 0 = off, else 2s..24h and at most max-lifetime (Hikari: leakDetectionThreshold)", "10s", "0s", "0s"),
     /** TCP connect timeout. */
-    CONNECT_TIMEOUT("lumen.db.connect-timeout", "duration", "TCP connect and startup timeout, whole seconds (pgjdbc: connectTimeout)", "5s", "10s", "5s"),
+    CONNECT_TIMEOUT("lumen.db.connect-timeout", "duration", "TCP connect and startup timeout, whole seconds, 1s..10m (pgjdbc: connectTimeout)", "5s", "10s", "5s"),
     /** Socket read timeout. */
-    SOCKET_TIMEOUT("lumen.db.socket-timeout", "duration", "A read waiting longer than this fails, so a dead peer cannot hang a thread; 0 = off (pgjdbc: socketTimeout)", "0s", "0s", "60s"),
+    SOCKET_TIMEOUT("lumen.db.socket-timeout", "duration", "A read waiting longer than this fails, so a dead peer cannot hang a thread; 0 = off, at most 24h (pgjdbc: socketTimeout); the command line uses 5m unless set", "0s", "0s", "60s"),
     /** Server-side default statement timeout. */
-    STATEMENT_TIMEOUT("lumen.db.statement-timeout", "duration", "Server-side statement_timeout for every statement; 0 = off; a transaction's own timeout overrides it", "0s", "0s", "30s"),
+    STATEMENT_TIMEOUT("lumen.db.statement-timeout", "duration", "Server-side statement_timeout for every statement; 0 = off, at most 24h; a transaction's own timeout overrides it; migrations run without it", "30s", "30s", "30s"),
     /** TCP keep-alive. */
     TCP_KEEPALIVE("lumen.db.tcp-keepalive", "boolean", "TCP keep-alive probes on every connection (pgjdbc: tcpKeepAlive)", "true", "true", "true"),
     /** Batched insert rewriting. */
@@ -50,13 +50,13 @@ public enum ConfigKey {
     /** TLS root certificate. */
     SSL_ROOT_CERT("lumen.db.ssl.root-cert", "path", "PEM file of the CA that signed the server certificate (pgjdbc: sslrootcert); empty = ~/.postgresql/root.crt", "", "", ""),
     /** Slow-query log threshold. */
-    SLOW_QUERY_THRESHOLD("lumen.db.slow-query-threshold", "duration", "Statements slower than this are logged at WARN with SQL (placeholders only), time and rows", "100ms", "500ms", "500ms"),
+    SLOW_QUERY_THRESHOLD("lumen.db.slow-query-threshold", "duration", "Statements slower than this are logged at WARN with SQL (placeholders only), time and rows; 1ms..24h", "100ms", "500ms", "500ms"),
     /** Bind values in the slow-query log. */
     LOG_BIND_VALUES("lumen.db.log-bind-values", "boolean", "Add bind values to slow-query log lines; refused in prod (they may hold personal data)", "false", "false", "false"),
     /** N+1 detection. */
     REPEATED_STATEMENT_THRESHOLD("lumen.db.repeated-statement-threshold", "statements", "The same statement this many times in one transaction is counted and logged as a likely N+1 (once per call site); 0 = off", "10", "10", "25"),
     /** Health ping threshold. */
-    HEALTH_SLOW_PING("lumen.db.health.slow-ping", "duration", "A health ping slower than this reports DEGRADED", "250ms", "1s", "250ms"),
+    HEALTH_SLOW_PING("lumen.db.health.slow-ping", "duration", "A health ping slower than this reports DEGRADED; 1ms..1m", "250ms", "1s", "250ms"),
     /** Flyway locations. */
     MIGRATIONS_LOCATIONS("lumen.db.migrations.locations", "comma list", "Where the migrator finds V/U scripts (Flyway locations)", "classpath:db/migration", "classpath:db/migration", "classpath:db/migration"),
     /** Owner role for migrations. */
@@ -66,7 +66,9 @@ public enum ConfigKey {
     /** Folder for {@code create}. */
     MIGRATIONS_DIRECTORY("lumen.db.migrations.directory", "path", "Folder where `migrate create` writes new migration pairs", "migrations", "migrations", "migrations"),
     /** lock_timeout for migrations. */
-    MIGRATIONS_LOCK_TIMEOUT("lumen.db.migrations.lock-timeout", "duration", "lock_timeout while migrating, so a migration waiting on a busy table fails instead of blocking the application; 0 = off", "10s", "10s", "5s");
+    MIGRATIONS_LOCK_TIMEOUT("lumen.db.migrations.lock-timeout", "duration", "How long a migration may keep trying to get its locks (attempts of lock-attempt each, with backoff) before it fails; 0 = no lock_timeout, wait forever; at most 24h", "10s", "10s", "5s"),
+    /** lock_timeout of one attempt. */
+    MIGRATIONS_LOCK_ATTEMPT("lumen.db.migrations.lock-attempt", "duration", "lock_timeout of one attempt: a migration waiting longer for a lock steps back, so application queries queued behind it run, and retries; 10ms..1m, at most lock-timeout", "200ms", "200ms", "200ms");
 
     private final String property;
     private final String unit;

@@ -1,14 +1,11 @@
 package dev.lumen.db.core.config;
 
 import dev.lumen.db.core.error.ConfigurationException;
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -25,6 +22,7 @@ public final class ConfigLoader {
     private final Map<String, String> overrides;
     private final Map<String, String> environmentVariables;
     private final Properties systemProperties;
+    private final Map<String, String> fallbacks;
 
     /**
      * A loader over explicit sources (tests use this; {@link #fromSystem()} reads the process's own).
@@ -33,14 +31,15 @@ public final class ConfigLoader {
      * @param systemProperties     properties, as from {@link System#getProperties()}
      */
     public ConfigLoader(Map<String, String> environmentVariables, Properties systemProperties) {
-        this(Map.of(), environmentVariables, systemProperties);
+        this(Map.of(), environmentVariables, systemProperties, Map.of());
     }
 
     private ConfigLoader(Map<String, String> overrides, Map<String, String> environmentVariables,
-            Properties systemProperties) {
+            Properties systemProperties, Map<String, String> fallbacks) {
         this.overrides = Map.copyOf(overrides);
         this.environmentVariables = Map.copyOf(environmentVariables);
         this.systemProperties = systemProperties;
+        this.fallbacks = Map.copyOf(fallbacks);
     }
 
     /**
@@ -66,7 +65,25 @@ public final class ConfigLoader {
         }
         Map<String, String> merged = new HashMap<>(overrides);
         merged.putAll(values);
-        return new ConfigLoader(merged, environmentVariables, systemProperties);
+        return new ConfigLoader(merged, environmentVariables, systemProperties, fallbacks);
+    }
+
+    /**
+     * A copy with defaults of its own that replace the environment's defaults but lose to every configured source
+     * (the command line uses this for its finite socket timeout).
+     *
+     * @param values property name to value
+     * @return the new loader
+     */
+    public ConfigLoader withDefaults(Map<String, String> values) {
+        for (String property : values.keySet()) {
+            if (ConfigKey.byProperty(property).isEmpty()) {
+                throw unknownKey(property, "default");
+            }
+        }
+        Map<String, String> merged = new HashMap<>(fallbacks);
+        merged.putAll(values);
+        return new ConfigLoader(overrides, environmentVariables, systemProperties, merged);
     }
 
     /**
@@ -89,10 +106,17 @@ public final class ConfigLoader {
     public DatabaseConfig load(Environment environment) {
         Properties file = readFile(environment);
         Sources sources = new Sources(environment, file);
+        try {
+            return load(environment, file, sources);
+        } catch (ConfigurationException e) {
+            throw sources.namingSource(e);
+        }
+    }
 
+    private DatabaseConfig load(Environment environment, Properties file, Sources sources) {
         PostgresUrl url = sources.url();
         // A user written in the URL beats the profile's default user, not an explicitly configured one.
-        Resolved configuredUser = resolve(ConfigKey.USER, file, environment);
+        Resolved configuredUser = sources.resolved(ConfigKey.USER);
         String user = configuredUser.text().trim();
         if (url.user() != null && (configuredUser.fromDefault() || user.isBlank())) {
             user = url.user();
@@ -106,7 +130,7 @@ public final class ConfigLoader {
                 sources.duration(ConfigKey.CONNECT_TIMEOUT), sources.duration(ConfigKey.SOCKET_TIMEOUT),
                 sources.duration(ConfigKey.STATEMENT_TIMEOUT), sources.bool(ConfigKey.TCP_KEEPALIVE),
                 sources.bool(ConfigKey.REWRITE_BATCHED_INSERTS), sources.text(ConfigKey.APPLICATION_NAME),
-                sources.sslMode(), rootCert.isBlank() ? null : Path.of(rootCert));
+                sources.sslMode(), rootCert.isBlank() ? null : Path.of(rootCert), url.secretParameters());
         PoolConfig pool = new PoolConfig(sources.integer(ConfigKey.POOL_MAX_SIZE), sources.integer(ConfigKey.POOL_MIN_IDLE),
                 sources.duration(ConfigKey.POOL_MAX_LIFETIME), sources.duration(ConfigKey.POOL_IDLE_TIMEOUT),
                 sources.duration(ConfigKey.POOL_ACQUIRE_TIMEOUT), sources.duration(ConfigKey.POOL_LEAK_DETECTION));
@@ -118,23 +142,18 @@ public final class ConfigLoader {
                 .toList();
         MigrationConfig migrations = new MigrationConfig(locations,
                 Path.of(sources.text(ConfigKey.MIGRATIONS_DIRECTORY)), sources.duration(ConfigKey.MIGRATIONS_LOCK_TIMEOUT),
-                sources.text(ConfigKey.MIGRATIONS_USER), Secret.of(sources.text(ConfigKey.MIGRATIONS_PASSWORD)));
+                sources.text(ConfigKey.MIGRATIONS_USER), Secret.of(sources.text(ConfigKey.MIGRATIONS_PASSWORD)),
+                sources.duration(ConfigKey.MIGRATIONS_LOCK_ATTEMPT));
         return new DatabaseConfig(environment, connection, pool, observability, migrations);
     }
 
     private Properties readFile(Environment environment) {
         Resolved location = resolve(ConfigKey.CONFIG_FILE, new Properties(), environment);
-        Properties properties = new Properties();
         if (location.text().isBlank()) {
-            return properties;
+            return new Properties();
         }
         Path path = Path.of(location.text());
-        try (Reader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
-            properties.load(reader);
-        } catch (IOException e) {
-            throw new ConfigurationException(ConfigKey.CONFIG_FILE.property(), ConfigKey.CONFIG_FILE.property()
-                    + " (from " + location.source() + ") names a file that cannot be read: " + path);
-        }
+        Properties properties = ConfigFile.read(path, location.source());
         for (String name : properties.stringPropertyNames()) {
             if (name.startsWith("lumen.db.") && ConfigKey.byProperty(name).isEmpty()) {
                 throw unknownKey(name, path.toString());
@@ -145,7 +164,7 @@ public final class ConfigLoader {
 
     private static ConfigurationException unknownKey(String name, String where) {
         ConfigKey nearest = Arrays.stream(ConfigKey.values())
-                .min(Comparator.comparingInt(k -> distance(k.property(), name)))
+                .min(Comparator.comparingInt(k -> Edits.distance(k.property(), name)))
                 .orElseThrow();
         return new ConfigurationException(name, "Unknown configuration key " + name + " in " + where
                 + " (did you mean " + nearest.property() + "?)");
@@ -175,25 +194,34 @@ public final class ConfigLoader {
         if (value != null) {
             return new Resolved(value, "the configuration file");
         }
+        value = fallbacks.get(key.property());
+        if (value != null) {
+            return new Resolved(value, "the command's default", true);
+        }
         return new Resolved(key.defaultFor(environment), environment + " default", true);
     }
 
-    /** Typed access to the resolved values of one load. */
+    /** Typed access to the resolved values of one load; remembers where each value came from. */
     private final class Sources {
         private final Environment environment;
         private final Properties file;
+        private final Map<ConfigKey, Resolved> seen = new EnumMap<>(ConfigKey.class);
 
         Sources(Environment environment, Properties file) {
             this.environment = environment;
             this.file = file;
         }
 
+        Resolved resolved(ConfigKey key) {
+            return seen.computeIfAbsent(key, k -> resolve(k, file, environment));
+        }
+
         String text(ConfigKey key) {
-            return resolve(key, file, environment).text().trim();
+            return resolved(key).text().trim();
         }
 
         PostgresUrl url() {
-            Resolved url = resolve(ConfigKey.URL, file, environment);
+            Resolved url = resolved(ConfigKey.URL);
             if (url.text().isBlank()) {
                 throw new ConfigurationException(ConfigKey.URL.property(), ConfigKey.URL.property() + " is required in "
                         + environment + " (set " + ConfigKey.URL.environmentVariable() + ")");
@@ -202,16 +230,18 @@ public final class ConfigLoader {
         }
 
         int integer(ConfigKey key) {
-            Resolved value = resolve(key, file, environment);
+            Resolved value = resolved(key);
+            String text = value.text().trim();
             try {
-                return Integer.parseInt(value.text().trim());
+                return Integer.parseInt(text);
             } catch (NumberFormatException e) {
-                throw invalid(key, value, "a whole number");
+                throw invalid(key, value, text.matches("[+-]?\\d+") ? "a whole number of a sensible size"
+                        : "a whole number");
             }
         }
 
         boolean bool(ConfigKey key) {
-            Resolved value = resolve(key, file, environment);
+            Resolved value = resolved(key);
             return switch (value.text().trim().toLowerCase(Locale.ROOT)) {
                 case "true", "yes", "on", "1" -> true;
                 case "false", "no", "off", "0" -> false;
@@ -220,10 +250,12 @@ public final class ConfigLoader {
         }
 
         Duration duration(ConfigKey key) {
-            Resolved value = resolve(key, file, environment);
+            Resolved value = resolved(key);
             Duration parsed = Durations.parse(value.text());
             if (parsed == null) {
-                throw invalid(key, value, "a duration such as 250ms, 5s, 10m or PT5S");
+                throw invalid(key, value, Durations.tooLarge(value.text())
+                        ? "a duration of a sensible size (its number overflows)"
+                        : "a duration such as 250ms, 5s, 10m or PT5S");
             }
             return parsed;
         }
@@ -234,27 +266,30 @@ public final class ConfigLoader {
 
         private ConfigurationException invalid(ConfigKey key, Resolved value, String expected) {
             return new ConfigurationException(key.property(), key.property() + " (from " + value.source()
-                    + ") must be " + expected + ", got '" + value.text() + "'");
+                    + ") must be " + expected + ", got '" + shown(key, value.text()) + "'");
+        }
+
+        /**
+         * The same failure, with the source of the key's value named after the key, when a record's validation
+         * (which cannot know the source) raised it.
+         */
+        ConfigurationException namingSource(ConfigurationException failure) {
+            ConfigKey key = ConfigKey.byProperty(failure.key()).orElse(null);
+            String message = failure.getMessage();
+            if (key == null || message == null || !message.startsWith(key.property() + " ")
+                    || message.startsWith(key.property() + " (from ") || message.contains(" is required")) {
+                return failure;
+            }
+            Resolved value = resolved(key);
+            return new ConfigurationException(key.property(), key.property() + " (from " + value.source() + ")"
+                    + message.substring(key.property().length()));
         }
     }
 
-    private static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
+    /** Secrets and URLs (which may hold them) are never repeated in a message. */
+    private static String shown(ConfigKey key, String text) {
+        return key == ConfigKey.PASSWORD || key == ConfigKey.MIGRATIONS_PASSWORD || key == ConfigKey.URL ? "****"
+                : text.length() > 100 ? text.substring(0, 100) + "..." : text;
     }
 
     @Override

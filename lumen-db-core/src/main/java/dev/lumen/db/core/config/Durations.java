@@ -7,7 +7,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
-/** Durations as people write them in configuration: {@code 250ms}, {@code 5s}, {@code 10m}, {@code 1h}, {@code PT5S}, {@code 0}. */
+/** Durations as people write them in configuration: {@code 250ms}, {@code 5s}, {@code 10m}, {@code 1h}, {@code 2d}, {@code PT5S}, {@code 0}. */
 public final class Durations {
 
     private static final Pattern SIMPLE = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
@@ -27,24 +27,37 @@ public final class Durations {
             return Duration.ZERO;
         }
         Matcher matcher = SIMPLE.matcher(value);
-        if (matcher.matches()) {
-            long amount = Long.parseLong(matcher.group(1));
-            return switch (matcher.group(2)) {
-                case "ms" -> Duration.ofMillis(amount);
-                case "s" -> Duration.ofSeconds(amount);
-                case "m" -> Duration.ofMinutes(amount);
-                case "h" -> Duration.ofHours(amount);
-                default -> Duration.ofDays(amount);
-            };
-        }
-        if (value.startsWith("p")) {
-            try {
-                return Duration.parse(text.trim());
-            } catch (DateTimeParseException e) {
-                return null;
+        try {
+            if (matcher.matches()) {
+                long amount = Long.parseLong(matcher.group(1));
+                return switch (matcher.group(2)) {
+                    case "ms" -> Duration.ofMillis(amount);
+                    case "s" -> Duration.ofSeconds(amount);
+                    case "m" -> Duration.ofMinutes(amount);
+                    case "h" -> Duration.ofHours(amount);
+                    default -> Duration.ofDays(amount);
+                };
             }
+            if (value.startsWith("p")) {
+                return Duration.parse(text.trim());
+            }
+        } catch (NumberFormatException | ArithmeticException | DateTimeParseException e) {
+            // Too many digits for a long, or more seconds than a Duration holds: not a usable duration.
+            return null;
         }
         return null;
+    }
+
+    /**
+     * Whether the text has the form of a duration whose number is too large to represent
+     * ({@code 99999999999999999999s}), as opposed to a typo.
+     *
+     * @param text the text
+     * @return true for an over-long number with a unit
+     */
+    public static boolean tooLarge(String text) {
+        String value = text.trim().toLowerCase(Locale.ROOT);
+        return parse(value) == null && (SIMPLE.matcher(value).matches() || value.startsWith("p") && value.matches("[p0-9tdhms.]+"));
     }
 
     /**
@@ -59,6 +72,9 @@ public final class Durations {
             return millis + "ms";
         }
         long seconds = millis / 1000;
+        if (seconds % 86_400 == 0) {
+            return seconds / 86_400 + "d";
+        }
         if (seconds % 3600 == 0) {
             return seconds / 3600 + "h";
         }

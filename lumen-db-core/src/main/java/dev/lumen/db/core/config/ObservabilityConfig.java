@@ -16,8 +16,8 @@ public record ObservabilityConfig(Duration slowQueryThreshold, boolean logBindVa
 
     /** Validates the thresholds. */
     public ObservabilityConfig {
-        Checks.atLeast(ConfigKey.SLOW_QUERY_THRESHOLD, slowQueryThreshold, Duration.ofMillis(1));
-        Checks.atLeast(ConfigKey.HEALTH_SLOW_PING, healthSlowPing, Duration.ofMillis(1));
+        Checks.between(ConfigKey.SLOW_QUERY_THRESHOLD, slowQueryThreshold, Duration.ofMillis(1), Duration.ofHours(24));
+        Checks.between(ConfigKey.HEALTH_SLOW_PING, healthSlowPing, Duration.ofMillis(1), Duration.ofMinutes(1));
         if (repeatedStatementThreshold != 0) {
             Checks.range(ConfigKey.REPEATED_STATEMENT_THRESHOLD, repeatedStatementThreshold, 2, 1_000_000);
         }

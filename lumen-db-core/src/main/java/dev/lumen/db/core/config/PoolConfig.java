@@ -17,6 +17,13 @@ import java.time.Duration;
 public record PoolConfig(int maxSize, int minIdle, Duration maxLifetime, Duration idleTimeout, Duration acquireTimeout,
         Duration leakDetectionThreshold) {
 
+    /** Largest {@link #maxLifetime()} and {@link #idleTimeout()}. */
+    public static final Duration MAX_LIFETIME = Duration.ofDays(7);
+    /** Largest {@link #acquireTimeout()}: a caller waiting longer for a connection is better told to come back. */
+    public static final Duration MAX_ACQUIRE_TIMEOUT = Duration.ofMinutes(10);
+    /** Largest {@link #leakDetectionThreshold()}. */
+    public static final Duration MAX_LEAK_DETECTION = Duration.ofHours(24);
+
     /** Validates ranges (Hikari's own minimums included, so Hikari never silently changes a value). */
     public PoolConfig {
         Checks.range(ConfigKey.POOL_MAX_SIZE, maxSize, 1, 10_000);
@@ -25,9 +32,24 @@ public record PoolConfig(int maxSize, int minIdle, Duration maxLifetime, Duratio
             throw new ConfigurationException(ConfigKey.POOL_MIN_IDLE.property(), ConfigKey.POOL_MIN_IDLE.property()
                     + " (" + minIdle + ") must not exceed " + ConfigKey.POOL_MAX_SIZE.property() + " (" + maxSize + ")");
         }
-        Checks.zeroOrAtLeast(ConfigKey.POOL_MAX_LIFETIME, maxLifetime, Duration.ofSeconds(30));
-        Checks.zeroOrAtLeast(ConfigKey.POOL_IDLE_TIMEOUT, idleTimeout, Duration.ofSeconds(10));
-        Checks.atLeast(ConfigKey.POOL_ACQUIRE_TIMEOUT, acquireTimeout, Duration.ofMillis(250));
-        Checks.zeroOrAtLeast(ConfigKey.POOL_LEAK_DETECTION, leakDetectionThreshold, Duration.ofSeconds(2));
+        Checks.zeroOrBetween(ConfigKey.POOL_MAX_LIFETIME, maxLifetime, Duration.ofSeconds(30), MAX_LIFETIME);
+        Checks.zeroOrBetween(ConfigKey.POOL_IDLE_TIMEOUT, idleTimeout, Duration.ofSeconds(10), MAX_LIFETIME);
+        Checks.between(ConfigKey.POOL_ACQUIRE_TIMEOUT, acquireTimeout, Duration.ofMillis(250), MAX_ACQUIRE_TIMEOUT);
+        Checks.zeroOrBetween(ConfigKey.POOL_LEAK_DETECTION, leakDetectionThreshold, Duration.ofSeconds(2),
+                MAX_LEAK_DETECTION);
+        boolean retires = !maxLifetime.isZero();
+        // Hikari would otherwise switch these off with a log line instead of refusing them.
+        if (retires && !idleTimeout.isZero() && minIdle < maxSize
+                && idleTimeout.plusSeconds(1).compareTo(maxLifetime) > 0) {
+            throw new ConfigurationException(ConfigKey.POOL_IDLE_TIMEOUT.property(), ConfigKey.POOL_IDLE_TIMEOUT.property()
+                    + " (" + Durations.format(idleTimeout) + ") must be at least 1s shorter than "
+                    + ConfigKey.POOL_MAX_LIFETIME.property() + " (" + Durations.format(maxLifetime) + ")");
+        }
+        if (retires && leakDetectionThreshold.compareTo(maxLifetime) > 0) {
+            throw new ConfigurationException(ConfigKey.POOL_LEAK_DETECTION.property(),
+                    ConfigKey.POOL_LEAK_DETECTION.property() + " (" + Durations.format(leakDetectionThreshold)
+                            + ") must not exceed " + ConfigKey.POOL_MAX_LIFETIME.property() + " ("
+                            + Durations.format(maxLifetime) + ")");
+        }
     }
 }

@@ -75,20 +75,86 @@ class ConfigLoaderTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "LUMEN_DB_POOL_MAX_SIZE | abc | lumen.db.pool.max-size (from LUMEN_DB_POOL_MAX_SIZE) must be a whole number, got 'abc'",
-        "LUMEN_DB_POOL_MAX_SIZE | 0 | lumen.db.pool.max-size must be between 1 and 10000, got 0",
-        "LUMEN_DB_POOL_MIN_IDLE | 9 | lumen.db.pool.min-idle (9) must not exceed lumen.db.pool.max-size (5)",
+        "LUMEN_DB_POOL_MAX_SIZE | 0 | lumen.db.pool.max-size (from LUMEN_DB_POOL_MAX_SIZE) must be between 1 and 10000, got 0",
+        "LUMEN_DB_POOL_MIN_IDLE | 9 | lumen.db.pool.min-idle (from LUMEN_DB_POOL_MIN_IDLE) (9) must not exceed lumen.db.pool.max-size (5)",
         "LUMEN_DB_POOL_ACQUIRE_TIMEOUT | 5 | lumen.db.pool.acquire-timeout (from LUMEN_DB_POOL_ACQUIRE_TIMEOUT) must be a duration such as 250ms, 5s, 10m or PT5S, got '5'",
-        "LUMEN_DB_POOL_ACQUIRE_TIMEOUT | 10ms | lumen.db.pool.acquire-timeout must be at least 250ms, got 10ms",
-        "LUMEN_DB_POOL_MAX_LIFETIME | 5s | lumen.db.pool.max-lifetime must be 0 (off) or at least 30s, got 5s",
+        "LUMEN_DB_POOL_ACQUIRE_TIMEOUT | 10ms | lumen.db.pool.acquire-timeout (from LUMEN_DB_POOL_ACQUIRE_TIMEOUT) must be at least 250ms, got 10ms",
+        "LUMEN_DB_POOL_MAX_LIFETIME | 5s | lumen.db.pool.max-lifetime (from LUMEN_DB_POOL_MAX_LIFETIME) must be 0 (off) or at least 30s, got 5s",
         "LUMEN_DB_TCP_KEEPALIVE | maybe | lumen.db.tcp-keepalive (from LUMEN_DB_TCP_KEEPALIVE) must be true or false, got 'maybe'",
-        "LUMEN_DB_SSL_MODE | strict | lumen.db.ssl.mode must be one of disable, allow, prefer, require, verify-ca, verify-full; got 'strict'",
-        "LUMEN_DB_URL | mysql://db/x | lumen.db.url is not a PostgreSQL URL (expected jdbc:postgresql://host:5432/database or postgres://user@host/database): mysql://db/x",
-        "LUMEN_DB_MIGRATIONS_LOCATIONS | db/migration | lumen.db.migrations.locations entries start with classpath: or filesystem:, got 'db/migration'"
+        "LUMEN_DB_SSL_MODE | strict | lumen.db.ssl.mode (from LUMEN_DB_SSL_MODE) must be one of disable, allow, prefer, require, verify-ca, verify-full; got 'strict'",
+        "LUMEN_DB_URL | mysql://db/x | lumen.db.url (from LUMEN_DB_URL) is not a PostgreSQL URL: expected jdbc:postgresql://host:5432/database or postgres://user@host/database",
+        "LUMEN_DB_MIGRATIONS_LOCATIONS | db/migration | lumen.db.migrations.locations (from LUMEN_DB_MIGRATIONS_LOCATIONS) entries start with classpath: or filesystem:, got 'db/migration'",
+        "LUMEN_DB_SOCKET_TIMEOUT | 99999999999999999999s | lumen.db.socket-timeout (from LUMEN_DB_SOCKET_TIMEOUT) must be a duration of a sensible size (its number overflows), got '99999999999999999999s'",
+        "LUMEN_DB_CONNECT_TIMEOUT | 9999999999999999h | lumen.db.connect-timeout (from LUMEN_DB_CONNECT_TIMEOUT) must be a duration of a sensible size (its number overflows), got '9999999999999999h'",
+        "LUMEN_DB_STATEMENT_TIMEOUT | 30d | lumen.db.statement-timeout (from LUMEN_DB_STATEMENT_TIMEOUT) must be at most 1d, got 30d",
+        "LUMEN_DB_SOCKET_TIMEOUT | 30000d | lumen.db.socket-timeout (from LUMEN_DB_SOCKET_TIMEOUT) must be at most 1d, got 30000d",
+        "LUMEN_DB_CONNECT_TIMEOUT | 2h | lumen.db.connect-timeout (from LUMEN_DB_CONNECT_TIMEOUT) must be at most 10m, got 2h",
+        "LUMEN_DB_MIGRATIONS_LOCK_TIMEOUT | 25d | lumen.db.migrations.lock-timeout (from LUMEN_DB_MIGRATIONS_LOCK_TIMEOUT) must be at most 1d, got 25d",
+        "LUMEN_DB_POOL_MAX_SIZE | 99999999999 | lumen.db.pool.max-size (from LUMEN_DB_POOL_MAX_SIZE) must be a whole number of a sensible size, got '99999999999'",
+        "LUMEN_DB_POOL_LEAK_DETECTION | 40m | lumen.db.pool.leak-detection (from LUMEN_DB_POOL_LEAK_DETECTION) (40m) must not exceed lumen.db.pool.max-lifetime (30m)",
+        "LUMEN_DB_POOL_IDLE_TIMEOUT | 30m | lumen.db.pool.idle-timeout (from LUMEN_DB_POOL_IDLE_TIMEOUT) (30m) must be at least 1s shorter than lumen.db.pool.max-lifetime (30m)",
+        "LUMEN_DB_URL | postgres://u:CnryPw42@db:99999/x | lumen.db.url (from LUMEN_DB_URL) is not a PostgreSQL URL: the host list is not host[:port] (port 1-65535), separated by commas; a user name or password containing / ? @ : # % & or a space must be percent-encoded (%2F %3F %40 %3A %23 %25 %26 %20)"
     })
     void whenAValueIsInvalidThenLoadingFailsWithAMessageNamingTheKey(String variable, String value, String message) {
         assertThatExceptionOfType(ConfigurationException.class)
                 .isThrownBy(() -> loader(Map.of(variable, value), new Properties()).load(Environment.DEV))
                 .withMessage(message);
+    }
+
+    @Test
+    void whenTheFileHasABrokenUnicodeEscapeThenTheErrorNamesTheFileAndLineButNotTheValue() throws IOException {
+        Path file = folder.resolve("escape.properties");
+        Files.writeString(file, "lumen.db.pool.max-size=3\nlumen.db.password=CnryPw42\\uZZ12\n");
+
+        assertThatExceptionOfType(ConfigurationException.class)
+                .isThrownBy(() -> loader(Map.of("LUMEN_DB_CONFIG_FILE", file.toString()), new Properties())
+                        .load(Environment.DEV))
+                .withMessage("lumen.db.config-file (from LUMEN_DB_CONFIG_FILE) " + file + " has a malformed \\u escape"
+                        + " on line 2: write \\uXXXX with four hex digits, or \\\\ for a backslash")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("CnryPw42"));
+    }
+
+    @Test
+    void whenAValueComesFromTheFileThenItsErrorSaysSo() throws IOException {
+        Path file = folder.resolve("range.properties");
+        Files.writeString(file, "lumen.db.statement-timeout=30d\n");
+
+        assertThatExceptionOfType(ConfigurationException.class)
+                .isThrownBy(() -> loader(Map.of("LUMEN_DB_CONFIG_FILE", file.toString()), new Properties())
+                        .load(Environment.DEV))
+                .withMessage("lumen.db.statement-timeout (from the configuration file) must be at most 1d, got 30d");
+    }
+
+    @Test
+    void whenTheCommandGivesDefaultsThenConfiguredValuesStillWin() {
+        ConfigLoader command = loader(Map.of("LUMEN_DB_CONNECT_TIMEOUT", "7s"), new Properties())
+                .withDefaults(Map.of("lumen.db.socket-timeout", "5m", "lumen.db.connect-timeout", "3s"));
+
+        DatabaseConfig config = command.load(Environment.DEV);
+
+        assertThat(config.connection().socketTimeout()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(config.connection().connectTimeout()).isEqualTo(Duration.ofSeconds(7));
+    }
+
+    @Test
+    void whenDevOrTestIsLoadedThenTheStatementTimeoutIsFinite() {
+        assertThat(loader(Map.of(), new Properties()).load(Environment.DEV).connection().statementTimeout())
+                .isEqualTo(Duration.ofSeconds(30));
+        assertThat(loader(Map.of(), new Properties()).load(Environment.TEST).connection().statementTimeout())
+                .isEqualTo(Duration.ofSeconds(30));
+    }
+
+    @Test
+    void whenAConnectionConfigIsBuiltFromAUrlWithCredentialsThenTheyAreLiftedOutAndMasked() {
+        ConnectionConfig direct = new ConnectionConfig("jdbc:postgresql://u:CnryPw42@db:5432/lumen?sslpassword=CnryKey9",
+                "", Secret.empty(), Duration.ofSeconds(5), Duration.ZERO, Duration.ZERO, true, true, "app",
+                SslMode.DISABLE, null);
+
+        assertThat(direct.url()).isEqualTo("jdbc:postgresql://db:5432/lumen");
+        assertThat(direct.user()).isEqualTo("u");
+        assertThat(direct.password().reveal()).isEqualTo("CnryPw42");
+        assertThat(direct.secretParameters().get("sslpassword").reveal()).isEqualTo("CnryKey9");
+        assertThat(direct.toString()).doesNotContain("CnryPw42").doesNotContain("CnryKey9");
     }
 
     @Test
@@ -98,7 +164,8 @@ class ConfigLoaderTest {
 
         assertThatExceptionOfType(ConfigurationException.class)
                 .isThrownBy(() -> loader(environment, new Properties()).load(Environment.PROD))
-                .withMessage("lumen.db.log-bind-values cannot be true in prod: bind values may hold personal data");
+                .withMessage("lumen.db.log-bind-values (from LUMEN_DB_LOG_BIND_VALUES) cannot be true in prod: bind values"
+                        + " may hold personal data");
         assertThat(loader(environment, new Properties()).load(Environment.DEV).observability().logBindValues()).isTrue();
     }
 

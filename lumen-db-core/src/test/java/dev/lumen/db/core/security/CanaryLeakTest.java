@@ -11,6 +11,9 @@ import ch.qos.logback.core.read.ListAppender;
 import dev.lumen.db.core.LumenDb;
 import dev.lumen.db.core.TestConfigs;
 import dev.lumen.db.core.config.ConfigLoader;
+import dev.lumen.db.core.config.ConnectionConfig;
+import dev.lumen.db.core.config.Secret;
+import dev.lumen.db.core.config.SslMode;
 import dev.lumen.db.core.config.Environment;
 import dev.lumen.db.core.tx.TxOptions;
 import dev.lumen.db.test.Canaries;
@@ -64,15 +67,35 @@ class CanaryLeakTest {
             // Wrong password, as a value and inside URLs.
             try (StandalonePostgres server = StandalonePostgres.start(true)) {
                 server.createUser("app", "right-password");
+                String host = "localhost:" + server.port();
                 for (String url : List.of(server.jdbcUrl("app"),
-                        "postgres://app:" + Canaries.PASSWORD + "@localhost:" + server.port() + "/app",
-                        server.jdbcUrl("app") + "?password=" + Canaries.PASSWORD)) {
+                        "postgres://app:" + Canaries.PASSWORD + "@" + host + "/app",
+                        server.jdbcUrl("app") + "?password=" + Canaries.PASSWORD,
+                        // raw '/', '?' and a second '@' inside the password, and a secret driver parameter
+                        "postgres://app:" + Canaries.PASSWORD + "/x@" + host + "/app",
+                        "postgres://app:" + Canaries.PASSWORD + "?x@" + host + "/app",
+                        "jdbc:postgresql://app:" + Canaries.PASSWORD + "@x@" + host + "/app",
+                        server.jdbcUrl("app") + "?sslpassword=" + Canaries.PASSWORD)) {
                     var config = new ConfigLoader(Map.of(), new Properties()).withOverrides(Map.of("lumen.db.url", url,
                             "lumen.db.user", "app", "lumen.db.password", Canaries.PASSWORD)).load(Environment.TEST);
                     printed.add(config.toString());
                     printed.add(config.connection().toString());
+                    printed.add(config.connection().url());
                     failures.add(catchThrowable(() -> LumenDb.start(config, registry)));
                 }
+                // URLs that cannot be parsed: the error must not quote them.
+                for (String url : List.of("postgres://app:" + Canaries.PASSWORD + "@local host/app",
+                        "jdbc:postgresql://app:" + Canaries.PASSWORD + "@" + host + "/app?password=x&" + Canaries.PASSWORD,
+                        "postgres://app:" + Canaries.PASSWORD + "@" + host + ":99999/app")) {
+                    failures.add(catchThrowable(() -> new ConfigLoader(Map.of(), new Properties())
+                            .withOverrides(Map.of("lumen.db.url", url)).load(Environment.TEST)));
+                }
+                // A ConnectionConfig built by hand from a URL with credentials lifts and masks them too.
+                ConnectionConfig direct = new ConnectionConfig("jdbc:postgresql://app:" + Canaries.PASSWORD + "@" + host
+                        + "/app", "", Secret.empty(), Duration.ofSeconds(3), Duration.ZERO, Duration.ZERO, true, true,
+                        "canary", SslMode.DISABLE, null);
+                printed.add(direct.toString());
+                printed.add(direct.url());
             }
             // Personal data in bind values through failing and slow statements, with DEBUG logging on.
             try (LumenDb db = LumenDb.start(TestConfigs.forDatabase(database,
@@ -122,7 +145,7 @@ class CanaryLeakTest {
             printed.add(failure.toString());
         }
         assertThat(logs.list).as("the run produced log lines to scan").hasSizeGreaterThan(10);
-        assertThat(failures).hasSize(9);
+        assertThat(failures).hasSize(16);
         assertThat(printed).noneMatch(text -> text.contains(Canaries.PREFIX));
     }
 }
