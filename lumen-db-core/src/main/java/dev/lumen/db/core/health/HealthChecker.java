@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jooq.DSLContext;
 import org.jooq.Schema;
@@ -23,8 +24,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Checks the database the way an operator would: can a pooled connection run {@code SELECT 1}, and how fast;
- * is the pool saturated; are migrations pending or failed. DOWN only when the server cannot be reached; the
- * other findings make it DEGRADED and are listed in {@link HealthReport#details()}.
+ * is the pool saturated; are migrations pending, failed or edited after they were applied. DOWN only when the
+ * server cannot be reached; the other findings make it DEGRADED and are listed in {@link HealthReport#details()}.
+ * A check never waits long: DOWN at once while the pool is waiting out an outage, and at most
+ * {@link #MAX_BORROW_WAIT} for a pooled connection otherwise.
  */
 public final class HealthChecker {
 
@@ -34,6 +37,10 @@ public final class HealthChecker {
     private final DSLContext dsl;
     private final @Nullable Schema expectedSchema;
     private final Clock clock;
+    private final Duration borrowTimeout;
+
+    /** Longest wait for a pooled connection during a check: health probes (and their callers) must not hang. */
+    public static final Duration MAX_BORROW_WAIT = Duration.ofSeconds(1);
 
     /**
      * Creates the checker.
@@ -52,6 +59,7 @@ public final class HealthChecker {
         this.dsl = dsl;
         this.expectedSchema = expectedSchema;
         this.clock = Clock.systemUTC();
+        this.borrowTimeout = Duration.ofMillis(Math.min(MAX_BORROW_WAIT.toMillis(), pool.getConnectionTimeout()));
     }
 
     /**
@@ -62,8 +70,17 @@ public final class HealthChecker {
     public HealthReport check() {
         List<String> details = new ArrayList<>();
         Duration ping;
+        // While the pool is waiting out an outage, say so at once instead of waiting for a connection.
+        Optional<ConnectionPools.Outage> outage = ConnectionPools.outage(pool);
+        PoolState before = ConnectionPools.state(pool);
+        if (outage.isPresent() && before.idle() == 0) {
+            details.add("database unreachable for " + outage.get().duration().toMillis() + " ms: "
+                    + outage.get().reason());
+            return new HealthReport(HealthStatus.DOWN, clock.instant(), null, before, null, -1, -1, details);
+        }
         long started = System.nanoTime();
-        try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement();
+        try (Connection connection = ConnectionPools.borrow(pool, borrowTimeout);
+                Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery("SELECT 1")) {
             rows.next();
             ping = Duration.ofNanos(System.nanoTime() - started);
@@ -71,8 +88,8 @@ public final class HealthChecker {
             PoolState state = ConnectionPools.state(pool);
             if (e instanceof SQLTransientConnectionException && e.getCause() == null && state.active() >= state.max()) {
                 // Every connection is busy: the server is fine, the application is not keeping up.
-                details.add("pool exhausted: all " + state.max() + " connections busy, no connection within the"
-                        + " acquire timeout, " + state.waiting() + " callers waiting");
+                details.add("pool exhausted: all " + state.max() + " connections busy, no connection within "
+                        + borrowTimeout.toMillis() + " ms, " + state.waiting() + " callers waiting");
                 return new HealthReport(HealthStatus.DEGRADED, clock.instant(), null, state, null, -1, -1, details);
             }
             details.add("database unreachable: " + SqlStateTranslator.translate(e).getMessage());
@@ -96,6 +113,10 @@ public final class HealthChecker {
             failed = status.failed().size();
             if (pending > 0) {
                 details.add(pending + " pending migration" + (pending == 1 ? "" : "s") + ": " + scripts(status.pending()));
+            }
+            if (!status.edited().isEmpty()) {
+                details.add("edited migration: " + scripts(status.edited()) + " changed after it was applied (checksum"
+                        + " differs); revert the edit, or run migrate repair if it is intended");
             }
             if (status.dirty()) {
                 details.add("dirty schema: a non-transactional migration failed part-way: " + scripts(status.failed()));

@@ -25,4 +25,17 @@ public record HealthReport(HealthStatus status, Instant checkedAt, @Nullable Dur
     public HealthReport {
         details = List.copyOf(details);
     }
+
+    /**
+     * The report of a database that could not be reached at all (no pool could even start), so that a JSON consumer
+     * still gets a document.
+     *
+     * @param reason  one line, without secrets
+     * @param maxPool the configured pool size
+     * @return a DOWN report
+     */
+    public static HealthReport down(String reason, int maxPool) {
+        return new HealthReport(HealthStatus.DOWN, Instant.now(), null, new PoolState(0, 0, 0, 0, maxPool), null, -1,
+                -1, List.of(reason));
+    }
 }

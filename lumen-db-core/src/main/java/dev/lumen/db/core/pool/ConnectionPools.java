@@ -4,13 +4,19 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
 import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
+import com.zaxxer.hikari.pool.HikariPool;
 import dev.lumen.db.core.config.ConnectionConfig;
 import dev.lumen.db.core.config.DatabaseConfig;
 import dev.lumen.db.core.config.PoolConfig;
+import dev.lumen.db.core.config.Secret;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Properties;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * Builds the HikariCP pool. The Go package's four pool knobs map one to one (see {@link PoolConfig}); pgjdbc
@@ -38,11 +44,11 @@ public final class ConnectionPools {
         ConnectionConfig connection = config.connection();
         PoolConfig pool = config.pool();
         hikari.setPoolName(POOL_NAME);
-        hikari.setJdbcUrl(connection.url());
-        hikari.setUsername(connection.user());
-        if (!connection.password().isEmpty()) {
-            hikari.setPassword(connection.password().reveal());
-        }
+        // A data source of our own rather than a JDBC URL: Hikari logs its configuration (URL and driver
+        // properties, with only "password" masked) at DEBUG, and our source waits out outages (see ServerDataSource).
+        ServerDataSource connections = new ServerDataSource(driverDataSource(connection, connection.user(),
+                connection.password()), connection.server());
+        hikari.setDataSource(connections);
         hikari.setMaximumPoolSize(pool.maxSize());
         hikari.setMinimumIdle(pool.minIdle());
         hikari.setMaxLifetime(pool.maxLifetime().toMillis());
@@ -53,16 +59,106 @@ public final class ConnectionPools {
         hikari.setAutoCommit(true);
         // Try the first connection once and fail start-up right away when it does not work.
         hikari.setInitializationFailTimeout(1);
-        hikari.setDataSourceProperties(driverProperties(connection));
         hikari.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(registry));
-        return new HikariDataSource(hikari);
+        LumenPool opened = new LumenPool(hikari, connections);
+        connections.waitOutOutages();
+        return opened;
+    }
+
+    /**
+     * A plain pgjdbc data source for a configuration: its URL, the given credentials, and every driver property
+     * including the secret ones (also used by the migrator's own connections).
+     *
+     * @param connection the connection configuration
+     * @param user       the user to log in as
+     * @param password   that user's password
+     * @return the data source
+     */
+    public static PGSimpleDataSource driverDataSource(ConnectionConfig connection, String user, Secret password) {
+        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        dataSource.setUrl(connection.url());
+        dataSource.setUser(user);
+        if (!password.isEmpty()) {
+            dataSource.setPassword(password.reveal());
+        }
+        driverProperties(connection).forEach((name, value) -> {
+            try {
+                dataSource.setProperty(name.toString(), value.toString());
+            } catch (SQLException e) {
+                throw new IllegalStateException("pgjdbc rejected property " + name, e);
+            }
+        });
+        connection.secretParameters().forEach((name, secret) -> {
+            try {
+                dataSource.setProperty(name, secret.reveal());
+            } catch (SQLException e) {
+                throw new IllegalStateException("pgjdbc rejected property " + name, e);
+            }
+        });
+        return dataSource;
+    }
+
+    /**
+     * The outage the pool is waiting out, if any: the server has refused new connections for this long.
+     *
+     * @param pool a pool opened by {@link #open}
+     * @return the outage's length and last reason, or empty when the last connection attempt worked
+     */
+    public static Optional<Outage> outage(HikariDataSource pool) {
+        return pool instanceof LumenPool lumen ? lumen.connections().outage().map(o -> new Outage(o.duration(),
+                o.reason())) : Optional.empty();
+    }
+
+    /**
+     * A connection from the pool, waiting at most {@code timeout} (health checks must answer quickly even when
+     * the pool's acquire timeout is long).
+     *
+     * @param pool    the pool
+     * @param timeout the longest wait
+     * @return a connection
+     * @throws SQLException when none came in time
+     */
+    public static Connection borrow(HikariDataSource pool, Duration timeout) throws SQLException {
+        if (pool.getHikariPoolMXBean() instanceof HikariPool hikari) {
+            return hikari.getConnection(Math.max(250, timeout.toMillis()));
+        }
+        return pool.getConnection();
+    }
+
+    /**
+     * An outage of the server as the pool sees it.
+     *
+     * @param duration since when new connections fail
+     * @param reason   the last failure, one line, secrets masked
+     */
+    public record Outage(Duration duration, String reason) {
+    }
+
+    /** The pool: closing it first ends the connection source's waits, so shutdown never waits for an outage. */
+    private static final class LumenPool extends HikariDataSource {
+        private final ServerDataSource connections;
+
+        LumenPool(HikariConfig config, ServerDataSource connections) {
+            super(config);
+            this.connections = connections;
+        }
+
+        ServerDataSource connections() {
+            return connections;
+        }
+
+        @Override
+        public void close() {
+            connections.close();
+            super.close();
+        }
     }
 
     /**
      * The pgjdbc properties for a connection configuration (also used by the migrator's own connections).
      *
      * @param connection the connection configuration
-     * @return driver properties, without user and password
+     * @return driver properties, without user, password and other secrets
      */
     public static Properties driverProperties(ConnectionConfig connection) {
         Properties properties = new Properties();
