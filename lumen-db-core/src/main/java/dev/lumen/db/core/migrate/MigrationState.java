@@ -4,6 +4,8 @@ package dev.lumen.db.core.migrate;
 public enum MigrationState {
     /** Applied successfully. */
     APPLIED,
+    /** Applied, but its script was edited afterwards (its checksum differs): revert the edit, or repair. */
+    EDITED,
     /** Not applied yet. */
     PENDING,
     /** Not applied: its last attempt failed and was rolled back, so the schema is as before it. */

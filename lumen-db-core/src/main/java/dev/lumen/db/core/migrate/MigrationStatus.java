@@ -39,6 +39,16 @@ public record MigrationStatus(@Nullable String currentVersion, List<MigrationEnt
     }
 
     /**
+     * Applied migrations whose scripts were edited afterwards: {@code up} and {@code validate} refuse to run
+     * until they are reverted or {@code repair} realigns the checksums.
+     *
+     * @return the edited entries
+     */
+    public List<MigrationEntry> edited() {
+        return entries.stream().filter(e -> e.state() == MigrationState.EDITED).toList();
+    }
+
+    /**
      * Whether a failed non-transactional migration left the schema part-changed (golang-migrate's "dirty").
      *
      * @return true when dirty

@@ -2,13 +2,8 @@ package dev.lumen.db.core.migrate;
 
 import dev.lumen.db.core.config.ConnectionConfig;
 import dev.lumen.db.core.config.MigrationConfig;
-import dev.lumen.db.core.config.Secret;
 import dev.lumen.db.core.error.MigrationException;
-import dev.lumen.db.core.error.SqlStateTranslator;
 import dev.lumen.db.core.pool.ConnectionPools;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,18 +18,13 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.flywaydb.core.api.exception.FlywayValidateException;
+import org.flywaydb.core.api.output.MigrateOutput;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.flywaydb.core.api.output.RepairResult;
 import org.flywaydb.core.api.output.ValidateResult;
+import org.flywaydb.core.internal.exception.FlywayMigrateException;
 import org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension;
-import org.jooq.DSLContext;
-import org.jooq.Field;
-import org.jooq.Record4;
-import org.jooq.SQLDialect;
-import org.jooq.Table;
-import org.jooq.exception.DataAccessException;
-import org.jooq.impl.DSL;
-import org.jooq.impl.SQLDataType;
 import org.jspecify.annotations.Nullable;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.slf4j.Logger;
@@ -43,10 +33,12 @@ import org.slf4j.LoggerFactory;
 /**
  * Applies, inspects and reverts migrations. Flyway does the forward work; {@link #down(int)} runs undo scripts
  * ({@code U<version>__<name>.sql} beside each migration) and removes their history rows in one transaction,
- * under a lock, and refuses before touching anything when a script is missing.
+ * under a lock, and refuses before touching anything when a script is missing or holds transaction control.
  *
- * <p>The migrator uses its own short-lived connections (never the application's pool) with
- * {@code lock_timeout} set, so a migration that waits on a busy table fails instead of blocking the application.
+ * <p>The migrator uses its own short-lived connections (never the application's pool). A lock wait gives up after
+ * {@code lumen.db.migrations.lock-attempt} (so application queries queued behind it wait at most that long) and
+ * the migration is retried with backoff until {@code lumen.db.migrations.lock-timeout}. Missing folders and
+ * misnamed files fail every command instead of being skipped.
  */
 public final class Migrator {
 
@@ -56,16 +48,6 @@ public final class Migrator {
     public static final String FAILURES_TABLE = FailureLog.TABLE_NAME;
 
     private static final Logger LOG = LoggerFactory.getLogger(Migrator.class);
-    /** Advisory lock key shared by every lumen-db {@code down}: "lumendb" in ASCII. */
-    private static final long DOWN_LOCK_KEY = 0x6c756d656e6462L;
-
-    private static final Table<?> HISTORY = DSL.table(DSL.name(HISTORY_TABLE));
-    private static final Field<Integer> RANK = DSL.field(DSL.name("installed_rank"), SQLDataType.INTEGER);
-    private static final Field<String> VERSION = DSL.field(DSL.name("version"), SQLDataType.VARCHAR);
-    private static final Field<String> SCRIPT = DSL.field(DSL.name("script"), SQLDataType.VARCHAR);
-    private static final Field<String> TYPE = DSL.field(DSL.name("type"), SQLDataType.VARCHAR);
-    private static final Field<Boolean> SUCCESS = DSL.field(DSL.name("success"), SQLDataType.BOOLEAN);
-
     private final MigrationConfig config;
     private final DataSource dataSource;
     private final ClassLoader classLoader;
@@ -94,27 +76,15 @@ public final class Migrator {
     }
 
     private static DataSource dataSource(MigrationConfig config, ConnectionConfig connection) {
-        PGSimpleDataSource dataSource = new PGSimpleDataSource();
-        dataSource.setUrl(connection.url());
         // Least privilege: migrations may run as the schema owner while the application's pool uses a DML-only role.
         boolean ownRole = config.user() != null;
-        dataSource.setUser(ownRole ? config.user() : connection.user());
-        Secret password = ownRole ? config.password() : connection.password();
-        if (!password.isEmpty()) {
-            dataSource.setPassword(password.reveal());
-        }
-        ConnectionPools.driverProperties(connection).forEach((name, value) -> {
-            try {
-                dataSource.setProperty(name.toString(), value.toString());
-            } catch (SQLException e) {
-                throw new IllegalStateException("pgjdbc rejected property " + name, e);
-            }
-        });
+        PGSimpleDataSource dataSource = ConnectionPools.driverDataSource(connection,
+                ownRole ? config.user() : connection.user(), ownRole ? config.password() : connection.password());
         dataSource.setApplicationName(connection.applicationName() + " (migrations)");
-        // Migrations may run long (index builds), but must not wait long for a lock: no statement timeout,
-        // and the configured lock_timeout, set at connect time for every migration session.
+        // Migrations may run long (index builds), but must not wait long for a lock: no statement timeout, and a
+        // short lock_timeout per attempt (retried with backoff up to lumen.db.migrations.lock-timeout).
         dataSource.setOptions(String.format(Locale.ROOT, "-c statement_timeout=0 -c lock_timeout=%d",
-                config.lockTimeout().toMillis()));
+                config.lockTimeout().isZero() ? 0 : config.lockAttempt().toMillis()));
         return dataSource;
     }
 
@@ -125,7 +95,8 @@ public final class Migrator {
                 .cleanDisabled(true)
                 // U<version>__ undo scripts sit beside the migrations; Flyway's naming check would reject them.
                 .validateMigrationNaming(false)
-                .ignoreMigrationPatterns("*:future");
+                .ignoreMigrationPatterns("*:future")
+                .callbacks(new LockTimeouts(config));
         // No transaction-scoped advisory lock: it would make CREATE INDEX CONCURRENTLY wait for Flyway itself.
         flyway.getConfigurationExtension(PostgreSQLConfigurationExtension.class).setTransactionalLock(false);
         return flyway;
@@ -139,22 +110,81 @@ public final class Migrator {
      * @throws MigrationException when validation or a migration fails
      */
     public UpResult up() {
-        try {
-            MigrateResult result = flyway().load().migrate();
-            List<String> applied = result.migrations.stream().map(m -> m.filepath == null ? m.description : fileName(m.filepath)).toList();
-            failures.forget(result.migrations.stream().map(m -> m.version).filter(v -> v != null && !v.isEmpty()).toList());
-            if (!applied.isEmpty()) {
-                LOG.info("Applied {} migrations: {} -> {}", applied.size(), result.initialSchemaVersion,
-                        result.targetSchemaVersion);
-            }
-            return new UpResult(emptyToNull(result.initialSchemaVersion), emptyToNull(result.targetSchemaVersion), applied);
-        } catch (FlywayException e) {
-            FlywayFailures failure = FlywayFailures.describe(e);
-            if (failure.version() != null && failure.script() != null) {
-                failures.record(failure.version(), failure.script(), failure.message());
-            }
-            throw new MigrationException(failure.message(), failure.version(), failure.script(), null);
+        MigrationLocations.check(config.locations());
+        Flyway flyway = flyway().load();
+        MigrationInfo[] known = flyway.info().all();
+        if (known.length == 0) {
+            throw new MigrationException("No migrations found in " + String.join(", ", config.locations())
+                    + ": nothing to apply, and the database has no history either");
         }
+        refuseTransactionControl(flyway.info().pending());
+        LockRetry retry = new LockRetry(config.lockTimeout());
+        List<String> applied = new ArrayList<>();
+        String from = null;
+        while (true) {
+            try {
+                MigrateResult result = flyway.migrate();
+                from = retry.attempts() == 1 ? result.initialSchemaVersion : from;
+                applied.addAll(scripts(result.migrations));
+                failures.forget(result.migrations.stream().map(m -> m.version).filter(v -> v != null && !v.isEmpty())
+                        .toList());
+                String to = result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion;
+                if (!applied.isEmpty()) {
+                    LOG.info("Applied {} migrations: {} -> {}", applied.size(), from, to);
+                }
+                return new UpResult(emptyToNull(from), emptyToNull(to), applied);
+            } catch (FlywayException e) {
+                if (e instanceof FlywayValidateException) {
+                    throw new MigrationException(validationProblems().orElse("Migrations failed validation: "
+                            + FlywayFailures.describe(e).message()));
+                }
+                FlywayFailures failure = FlywayFailures.describe(e);
+                if (e instanceof FlywayMigrateException migrate && migrate.getErrorResult() != null) {
+                    if (retry.attempts() == 1) {
+                        from = migrate.getErrorResult().initialSchemaVersion;
+                    }
+                    applied.addAll(scripts(migrate.getErrorResult().getSuccessfulMigrations()));
+                }
+                boolean rolledBack = !(e instanceof FlywayMigrateException migrate) || migrate.isExecutableInTransaction();
+                // Lock waits past lock-attempt give way to the application; a rolled-back migration can try again.
+                if ("55P03".equals(failure.sqlState()) && rolledBack && retry.pauseBeforeRetry()) {
+                    continue;
+                }
+                String message = "55P03".equals(failure.sqlState())
+                        ? failure.message() + "; gave up after " + retry.summary() : failure.message();
+                if (failure.version() != null && failure.script() != null) {
+                    failures.record(failure.version(), failure.script(), message);
+                }
+                throw new MigrationException(message, failure.version(), failure.script(), null);
+            }
+        }
+    }
+
+    /**
+     * Refuses, before anything runs, a pending migration that Flyway will run in a transaction and that contains
+     * BEGIN, COMMIT, ROLLBACK or the like: a COMMIT inside would make a failure half-applied.
+     */
+    private void refuseTransactionControl(MigrationInfo[] pending) {
+        for (MigrationInfo info : pending) {
+            if (!LockTimeouts.inTransaction(info) || info.getScript() == null || !info.getScript().endsWith(".sql")) {
+                continue;
+            }
+            Optional<TransactionControl.Found> found = undoScripts.script(info.getScript())
+                    .flatMap(TransactionControl::find);
+            if (found.isPresent()) {
+                String script = fileName(info.getScript());
+                throw new MigrationException("Refusing to migrate: " + script + " line " + found.get().line() + " has "
+                        + found.get().keyword() + "; Flyway runs each migration in a transaction, and transaction"
+                        + " control inside would leave a failed migration half-applied. Remove"
+                        + " BEGIN/COMMIT/ROLLBACK/SAVEPOINT from it (or mark it executeInTransaction=false in "
+                        + script + ".conf); nothing was applied",
+                        info.getVersion() == null ? null : info.getVersion().getVersion(), script, null);
+            }
+        }
+    }
+
+    private static List<String> scripts(List<MigrateOutput> migrations) {
+        return migrations.stream().map(m -> m.filepath == null ? m.description : fileName(m.filepath)).toList();
     }
 
     /**
@@ -163,6 +193,7 @@ public final class Migrator {
      * @return the status
      */
     public MigrationStatus status() {
+        MigrationLocations.check(config.locations());
         try {
             Map<String, String> failed = failures.failures();
             MigrationInfo[] all = flyway().load().info().all();
@@ -170,6 +201,9 @@ public final class Migrator {
             for (MigrationInfo info : all) {
                 String version = info.getVersion() == null ? "" : info.getVersion().getVersion();
                 MigrationState state = state(info);
+                if (state == MigrationState.APPLIED && info.getResolvedChecksum() != null && !info.isChecksumMatching()) {
+                    state = MigrationState.EDITED;
+                }
                 String lastError = failed.get(version);
                 if (state == MigrationState.PENDING && lastError != null) {
                     state = MigrationState.FAILED_ROLLED_BACK;
@@ -182,7 +216,8 @@ public final class Migrator {
                         script != null && undoScripts.find(script).isPresent()));
             }
             String current = entries.stream()
-                    .filter(e -> e.state() == MigrationState.APPLIED || e.state() == MigrationState.BASELINE)
+                    .filter(e -> e.state() == MigrationState.APPLIED || e.state() == MigrationState.EDITED
+                            || e.state() == MigrationState.BASELINE)
                     .filter(e -> !e.version().isEmpty())
                     .reduce((a, b) -> b)
                     .map(MigrationEntry::version)
@@ -199,20 +234,30 @@ public final class Migrator {
      * @throws MigrationException listing every problem
      */
     public void validate() {
+        MigrationLocations.check(config.locations());
+        Optional<String> problems = validationProblems();
+        if (problems.isPresent()) {
+            throw new MigrationException(problems.get());
+        }
+    }
+
+    /** Every applied migration whose script changed or went missing, in one line naming the files. */
+    private Optional<String> validationProblems() {
         ValidateResult result;
         try {
             result = flyway().ignoreMigrationPatterns("*:future", "*:pending").load().validateWithResult();
         } catch (FlywayException e) {
             throw new MigrationException("Validation could not run: " + FlywayFailures.describe(e).message());
         }
-        if (!result.validationSuccessful) {
-            String problems = result.invalidMigrations.stream()
-                    .map(m -> m.filepath == null ? m.description : fileName(m.filepath) + ": " + m.errorDetails.errorMessage)
-                    .map(line -> line.strip().replaceAll("\\s*\\R\\s*", " "))
-                    .collect(Collectors.joining("; "));
-            throw new MigrationException("Migrations failed validation: " + problems
-                    + ". Revert the edited scripts, or run repair if the change is intended.");
+        if (result.validationSuccessful) {
+            return Optional.empty();
         }
+        String problems = result.invalidMigrations.stream()
+                .map(m -> m.filepath == null ? m.description : fileName(m.filepath) + ": " + m.errorDetails.errorMessage)
+                .map(line -> line.strip().replaceAll("\\s*\\R\\s*", " "))
+                .collect(Collectors.joining("; "));
+        return Optional.of("Migrations failed validation: " + problems
+                + ". Revert the edited scripts, or run repair if the change is intended.");
     }
 
     /**
@@ -259,92 +304,10 @@ public final class Migrator {
      * @throws MigrationException when fewer migrations are applied, a script is missing, or a script fails
      */
     public DownResult down(int count) {
-        if (count < 1) {
-            throw new MigrationException("down needs a count of at least 1, got " + count);
-        }
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                DownResult result = down(connection, DSL.using(connection, SQLDialect.POSTGRES), count);
-                connection.commit();
-                LOG.info("Reverted {}", result.undone());
-                return result;
-            } catch (RuntimeException | SQLException e) {
-                connection.rollback();
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw new MigrationException("down failed: " + SqlStateTranslator.translate(e).getMessage());
-        } catch (DataAccessException e) {
-            throw new MigrationException("down failed: " + SqlStateTranslator.translate(e).getMessage());
-        }
-    }
-
-    private DownResult down(Connection connection, DSLContext dsl, int count) throws SQLException {
-        if (!config.lockTimeout().isZero()) {
-            dsl.query("SET LOCAL lock_timeout = {0}", DSL.inline(config.lockTimeout().toMillis())).execute();
-        }
-        dsl.select(DSL.function(DSL.name("pg_advisory_xact_lock"), SQLDataType.OTHER, DSL.val(DOWN_LOCK_KEY))).fetch();
-        if (!historyExists(dsl)) {
-            throw new MigrationException("Nothing to revert: no migration has been applied");
-        }
-        dsl.query("LOCK TABLE {0} IN EXCLUSIVE MODE", HISTORY).execute();
-        List<Record4<Integer, String, String, String>> rows = dsl.select(RANK, VERSION, SCRIPT, TYPE)
-                .from(HISTORY)
-                .where(SUCCESS.isTrue())
-                .and(VERSION.isNotNull())
-                .orderBy(RANK.desc())
-                .limit(count)
-                .fetch();
-        if (rows.size() < count) {
-            throw new MigrationException("Cannot revert " + count + " migrations: only " + rows.size() + " are applied");
-        }
-        List<String> missing = new ArrayList<>();
-        List<String> undoTexts = new ArrayList<>();
-        for (Record4<Integer, String, String, String> row : rows) {
-            if (!"SQL".equals(row.value4())) {
-                throw new MigrationException("Cannot revert " + row.value3() + ": it is a " + row.value4()
-                        + " entry, not a SQL migration", row.value2(), row.value3(), null);
-            }
-            Optional<String> text = undoScripts.find(row.value3());
-            if (text.isEmpty()) {
-                missing.add(UndoScripts.nameFor(row.value3()).orElse(row.value3()));
-            } else {
-                undoTexts.add(text.get());
-            }
-        }
-        if (!missing.isEmpty()) {
-            throw new MigrationException("Refusing to revert: no undo script " + String.join(", ", missing)
-                    + " in " + String.join(", ", config.locations()) + "; nothing was changed");
-        }
-        List<String> undone = new ArrayList<>();
-        for (int i = 0; i < rows.size(); i++) {
-            Record4<Integer, String, String, String> row = rows.get(i);
-            String undoName = UndoScripts.nameFor(row.value3()).orElseThrow();
-            try (Statement statement = connection.createStatement()) {
-                statement.execute(undoTexts.get(i));
-            } catch (SQLException e) {
-                throw new MigrationException("Undo script " + undoName + " failed: "
-                        + SqlStateTranslator.translate(e).getMessage() + "; nothing was changed", row.value2(), undoName,
-                        null);
-            }
-            dsl.deleteFrom(HISTORY).where(RANK.eq(row.value1())).execute();
-            undone.add(row.value3());
-        }
-        String current = dsl.select(VERSION)
-                .from(HISTORY)
-                .where(SUCCESS.isTrue())
-                .and(VERSION.isNotNull())
-                .orderBy(RANK.desc())
-                .limit(1)
-                .fetchOptional(VERSION)
-                .orElse(null);
-        return new DownResult(undone, current);
-    }
-
-    private static boolean historyExists(DSLContext dsl) {
-        return Boolean.TRUE.equals(dsl.select(DSL.function(DSL.name("to_regclass"), SQLDataType.VARCHAR,
-                DSL.val(HISTORY_TABLE)).isNotNull()).fetchOne(0, Boolean.class));
+        MigrationLocations.check(config.locations());
+        DownResult result = new Downgrade(config, dataSource, undoScripts).run(count);
+        LOG.info("Reverted {}", result.undone());
+        return result;
     }
 
     /**

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
-/** Finds {@code U<version>__<name>.sql} beside {@code V<version>__<name>.sql} in the configured locations. */
+/** Finds {@code U<version>__<name>.sql} beside {@code V<version>__<name>.sql} (and any script by name) in the configured locations. */
 final class UndoScripts {
 
     private final List<String> locations;
@@ -38,14 +38,21 @@ final class UndoScripts {
      * @return the undo script's SQL, if it exists
      */
     Optional<String> find(String migrationScript) {
-        Optional<String> name = nameFor(migrationScript);
-        if (name.isEmpty()) {
-            return Optional.empty();
-        }
+        return nameFor(migrationScript).flatMap(this::script);
+    }
+
+    /**
+     * The text of any script in the locations, by file name.
+     *
+     * @param fileName for example {@code V1__a.sql}; folders in front are ignored
+     * @return its SQL, if found
+     */
+    Optional<String> script(String fileName) {
+        String name = Path.of(fileName).getFileName().toString();
         for (String location : locations) {
             Optional<String> text = location.startsWith("classpath:")
-                    ? fromClasspath(location.substring("classpath:".length()), name.get())
-                    : fromFilesystem(location.substring("filesystem:".length()), name.get());
+                    ? fromClasspath(location.substring("classpath:".length()), fileName)
+                    : fromFilesystem(location.substring("filesystem:".length()), name);
             if (text.isPresent()) {
                 return text;
             }
