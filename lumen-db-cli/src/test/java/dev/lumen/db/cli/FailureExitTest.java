@@ -57,7 +57,8 @@ class FailureExitTest {
         Cli.Result result = Cli.run("health", "--url", "mysql://db/x");
 
         assertThat(result.exitCode()).isEqualTo(ExitCodes.CONFIGURATION);
-        assertThat(result.errLines()).singleElement().asString().startsWith("lumen-db: lumen.db.url is not a PostgreSQL URL");
+        assertThat(result.errLines()).singleElement().asString().isEqualTo("lumen-db: lumen.db.url (from override lumen.db.url) is not a PostgreSQL URL: expected"
+                        + " jdbc:postgresql://host:5432/database or postgres://user@host/database");
     }
 
     @Test

@@ -196,6 +196,15 @@ public record PostgresUrl(String jdbcUrl, String server, @Nullable String user, 
         return "the database name may not contain '/', '@' or '#'" + ENCODING_HINT;
     }
 
+    private static int indexOfWhitespace(String text, int from) {
+        for (int i = from; i < text.length(); i++) {
+            if (Character.isWhitespace(text.charAt(i))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     private static int indexOfAny(String text, String characters) {
         for (int i = 0; i < text.length(); i++) {
             if (characters.indexOf(text.charAt(i)) >= 0) {
@@ -207,7 +216,7 @@ public record PostgresUrl(String jdbcUrl, String server, @Nullable String user, 
 
     /**
      * Masks secrets in any text that may contain a URL: everything between {@code scheme://user:} and the last
-     * {@code @} of the line, and the values of secret-bearing parameters ({@code password=}, {@code sslpassword=},
+     * {@code @} of the same word, and the values of secret-bearing parameters ({@code password=}, {@code sslpassword=},
      * ...). A safety net for messages that are not lumen-db's own; lumen-db's messages never quote URLs.
      *
      * @param text a URL or a message containing one
@@ -218,8 +227,8 @@ public record PostgresUrl(String jdbcUrl, String server, @Nullable String user, 
         int from = 0;
         for (int scheme = text.indexOf("://"); scheme >= 0; scheme = text.indexOf("://", from)) {
             int start = scheme + 3;
-            int lineEnd = indexOfAny(text.substring(start), "\r\n");
-            int end = lineEnd < 0 ? text.length() : start + lineEnd;
+            int tokenEnd = indexOfWhitespace(text, start);
+            int end = tokenEnd < 0 ? text.length() : tokenEnd;
             int at = text.lastIndexOf('@', end - 1);
             int colon = text.indexOf(':', start);
             if (at > start && colon > 0 && colon < at) {
