@@ -127,6 +127,8 @@ final class CopyInserter {
                 char c = text.charAt(i);
                 if (c < 0x80) {
                     switch (c) {
+                        case '\u0000' -> throw new InvalidInputException("Text for insertAll contains a NUL character",
+                                "22021", null);
                         case '\\' -> escaped('\\');
                         case '\t' -> escaped('t');
                         case '\n' -> escaped('n');
@@ -144,7 +146,9 @@ final class CopyInserter {
                     chunk[used++] = (byte) (0x80 | point >> 6 & 0x3F);
                     chunk[used++] = (byte) (0x80 | point & 0x3F);
                 } else if (Character.isSurrogate(c)) {
-                    chunk[used++] = '?'; // a lone surrogate, as String.getBytes(UTF_8) encodes it
+                    // String.getBytes(UTF_8) would write '?': a lone surrogate is refused, never stored altered.
+                    throw new InvalidInputException("Text for insertAll is not valid Unicode (an unpaired surrogate)",
+                            "22021", null);
                 } else {
                     chunk[used++] = (byte) (0xE0 | c >> 12);
                     chunk[used++] = (byte) (0x80 | c >> 6 & 0x3F);

@@ -38,4 +38,9 @@ final class RenderedQueries {
         }
         return rendered.orElse(null);
     }
+
+    /** Shapes remembered (for tests of the bound). */
+    int size() {
+        return byShape.size();
+    }
 }

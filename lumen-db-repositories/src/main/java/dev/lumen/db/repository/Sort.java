@@ -33,9 +33,17 @@ public record Sort(List<Order> orders) {
     public record Order(SortKey key, Direction direction) {
     }
 
-    /** Freezes the list. */
+    /** Freezes the list; a key may appear once. */
     public Sort {
         orders = List.copyOf(orders);
+        for (int i = 0; i < orders.size(); i++) {
+            for (int j = 0; j < i; j++) {
+                if (orders.get(j).key().equals(orders.get(i).key())) {
+                    throw new InvalidInputException("Sort key '" + orders.get(i).key().key() + "' appears more than once",
+                            null, null);
+                }
+            }
+        }
     }
 
     /**
@@ -93,21 +101,35 @@ public record Sort(List<Order> orders) {
         return new Sort(longer);
     }
 
+    /** The longest sort parameter {@link #parse} reads, in characters; longer input is refused unread. */
+    public static final int MAX_SPEC_LENGTH = 512;
+
     /**
      * Parses a client's sort parameter such as {@code "-created_at,name"} ({@code -} for descending) against the
-     * allowed keys.
+     * allowed keys. Each key may appear once, so a sort has at most as many keys as the allow-list, and the number
+     * of distinct sorts (and of query shapes they make) is bounded by the allow-list, never by the input.
      *
-     * @param spec    the parameter; blank for unsorted
+     * @param spec    the parameter, at most {@value #MAX_SPEC_LENGTH} characters; blank for unsorted
      * @param allowed the repository's keys
      * @return the sort
-     * @throws InvalidInputException naming the unknown key and the allowed ones
+     * @throws InvalidInputException naming the unknown or repeated key and the allowed ones, or when the parameter
+     *                               is too long or has more keys than the allow-list
      */
     public static Sort parse(String spec, Collection<? extends SortKey> allowed) {
+        if (spec.length() > MAX_SPEC_LENGTH) {
+            throw new InvalidInputException("Sort parameter too long: " + spec.length() + " characters (at most "
+                    + MAX_SPEC_LENGTH + ")", null, null);
+        }
         if (spec.isBlank()) {
             return unsorted();
         }
-        List<Order> orders = new ArrayList<>();
-        for (String part : spec.split(",")) {
+        String[] parts = spec.split(",", -1);
+        if (parts.length > allowed.size()) {
+            throw new InvalidInputException("Too many sort keys: " + parts.length + " (at most " + allowed.size()
+                    + ", each once); allowed: " + names(allowed), null, null);
+        }
+        List<Order> orders = new ArrayList<>(parts.length);
+        for (String part : parts) {
             String token = part.trim();
             Direction direction = token.startsWith("-") ? Direction.DESC : Direction.ASC;
             String name = token.replaceFirst("^[-+]", "").toLowerCase(Locale.ROOT);
@@ -115,6 +137,9 @@ public record Sort(List<Order> orders) {
                     .filter(k -> k.key().equals(name))
                     .findFirst()
                     .orElseThrow(() -> unknown(token, allowed));
+            if (orders.stream().anyMatch(o -> o.key().equals(key))) {
+                throw new InvalidInputException("Sort key '" + key.key() + "' appears more than once", null, null);
+            }
             orders.add(new Order(key, direction));
         }
         return new Sort(orders);
@@ -134,7 +159,10 @@ public record Sort(List<Order> orders) {
 
     static InvalidInputException unknown(String token, Collection<? extends SortKey> allowed) {
         String shown = token.length() > 40 ? token.substring(0, 40) + "..." : token;
-        return new InvalidInputException("Unknown sort key '" + shown + "'; allowed: "
-                + allowed.stream().map(SortKey::key).collect(Collectors.joining(", ")), null, null);
+        return new InvalidInputException("Unknown sort key '" + shown + "'; allowed: " + names(allowed), null, null);
+    }
+
+    private static String names(Collection<? extends SortKey> allowed) {
+        return allowed.stream().map(SortKey::key).collect(Collectors.joining(", "));
     }
 }

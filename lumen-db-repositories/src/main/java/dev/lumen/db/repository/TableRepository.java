@@ -79,7 +79,7 @@ public class TableRepository<R extends UpdatableRecord<R>, T, ID> {
      * @param id       its primary key column
      * @param entity   a singular name for messages, for example {@code user}
      * @param mapper   turns a record into the returned value
-     * @param sortKeys the columns clients may sort by
+     * @param sortKeys the keys clients may sort by (declared names; see {@link SortKey})
      * @param keyset   the order of keyset pages (the primary key is appended as the tiebreaker)
      */
     protected TableRepository(Table<R> table, TableField<R, ID> id, String entity,
@@ -89,6 +89,10 @@ public class TableRepository<R extends UpdatableRecord<R>, T, ID> {
         this.entity = entity;
         this.mapper = mapper;
         this.sortKeys = List.copyOf(sortKeys);
+        if (this.sortKeys.stream().map(SortKey::key).distinct().count() != this.sortKeys.size()) {
+            throw new IllegalArgumentException("Two sort keys of " + table.getName() + " share a name: "
+                    + this.sortKeys.stream().map(SortKey::key).toList());
+        }
         this.keysetOrder = withTiebreaker(keyset.orders().stream().map(TableRepository::sortField).toList());
         this.keysetFields = keysetOrder.stream().<Field<?>>map(f -> table.field(f.getName())).toList();
         this.deletedAt = deletedAtColumn(table);
@@ -104,8 +108,11 @@ public class TableRepository<R extends UpdatableRecord<R>, T, ID> {
     }
 
     /**
-     * A repository for any generated table with a single-column primary key: every column may be sorted by,
-     * keyset pages go by primary key, rows map to {@code valueType} (typically the generated POJO record).
+     * A repository for any generated table with a single-column primary key, sortable only by the default keys
+     * ({@link #defaultSortKeys}: {@code id} and, when the table has one, {@code created_at}); keyset pages go by
+     * primary key; rows map to {@code valueType} (typically the generated POJO record). Other columns, secrets such
+     * as a password hash above all, become sortable only when declared with
+     * {@link #forTable(Table, TableField, Class, Collection)}.
      *
      * @param table     the generated table
      * @param id        its primary key column
@@ -117,8 +124,44 @@ public class TableRepository<R extends UpdatableRecord<R>, T, ID> {
      */
     public static <R extends UpdatableRecord<R>, T, ID> TableRepository<R, T, ID> forTable(Table<R> table,
             TableField<R, ID> id, Class<T> valueType) {
-        List<SortKey> columns = Arrays.stream(table.fields()).<SortKey>map(ColumnKey::new).toList();
-        return new TableRepository<>(table, id, table.getName(), mapperTo(table, valueType), columns, Sort.unsorted());
+        return forTable(table, id, valueType, defaultSortKeys(table, id));
+    }
+
+    /**
+     * A repository for any generated table with a single-column primary key, sortable by exactly the declared
+     * keys, for example {@code List.of(SortKey.of("name", ORDERS.NAME), SortKey.of("total", ORDERS.TOTAL))}.
+     *
+     * @param table     the generated table
+     * @param id        its primary key column
+     * @param valueType the returned type
+     * @param sortKeys  the public sort keys (their names are API: declare them, never derive them from columns)
+     * @param <R>       the record type
+     * @param <T>       the value type
+     * @param <ID>      the key type
+     * @return the repository
+     */
+    public static <R extends UpdatableRecord<R>, T, ID> TableRepository<R, T, ID> forTable(Table<R> table,
+            TableField<R, ID> id, Class<T> valueType, Collection<? extends SortKey> sortKeys) {
+        return new TableRepository<>(table, id, table.getName(), mapperTo(table, valueType), sortKeys, Sort.unsorted());
+    }
+
+    /**
+     * The sort keys {@link #forTable(Table, TableField, Class)} offers: {@code id} for the primary key and
+     * {@code created_at} for a column of that name, when the table has one. The names are fixed, whatever the
+     * columns are called.
+     *
+     * @param table the table
+     * @param id    its primary key
+     * @return the keys
+     */
+    public static List<SortKey> defaultSortKeys(Table<?> table, Field<?> id) {
+        List<SortKey> keys = new ArrayList<>();
+        keys.add(SortKey.of("id", id));
+        Field<?> created = table.field("created_at");
+        if (created != null && !created.equals(id)) {
+            keys.add(SortKey.of("created_at", created));
+        }
+        return List.copyOf(keys);
     }
 
     /**
@@ -145,10 +188,6 @@ public class TableRepository<R extends UpdatableRecord<R>, T, ID> {
             return (RowMaker<T>) pojo.values();
         }
         return (configuration, values) -> mapper.map(records.row(configuration, values));
-    }
-
-    /** Any column as a sort key, for {@link #forTable}. */
-    private record ColumnKey(Field<?> field) implements SortKey {
     }
 
     /**
@@ -624,12 +663,19 @@ public class TableRepository<R extends UpdatableRecord<R>, T, ID> {
         List<@Nullable Object> values = new ArrayList<>(fields.length);
         for (int i = 0; i < fields.length; i++) {
             if (record.changed(i) && !(skipKey && i == idIndex)) {
+                Object value = record.get(i);
+                Texts.checkWritten(fields[i], value);
                 which.set(i);
                 columns.add(fields[i]);
-                values.add(record.get(i));
+                values.add(value);
             }
         }
         return new Changes(which, columns, values.toArray());
+    }
+
+    /** How many query shapes this repository remembers (bounded by {@link RenderedQueries#MAX_SHAPES}). */
+    final int rememberedShapes() {
+        return rendered.size();
     }
 
     @Override

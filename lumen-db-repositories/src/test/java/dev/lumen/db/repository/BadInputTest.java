@@ -127,9 +127,9 @@ class BadInputTest {
     }
 
     @Test
-    void whenTheSearchTextIsHundredKilobytesThenNothingMatchesAndNothingBreaks() {
-        assertThat(features.list(db, FeatureFilter.nameContains(HUGE), FeatureRepository.NEWEST_FIRST,
-                PageRequest.first(10)).items()).isEmpty();
+    void whenTheSearchTextIsHundredKilobytesThenTheFilterIsRefusedAndExactLookupsFindNothing() {
+        assertThatExceptionOfType(InvalidInputException.class).isThrownBy(() -> FeatureFilter.nameContains(HUGE))
+                .withMessage("nameContains is too long: 102400 characters (at most 256)");
         assertThat(features.findByName(db, HUGE)).isEmpty();
         assertThat(roles.findByName(db, HUGE)).isEmpty();
         assertThat(users.findByEmail(db, HUGE)).isEmpty();

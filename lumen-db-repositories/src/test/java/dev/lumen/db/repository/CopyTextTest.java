@@ -1,7 +1,9 @@
 package dev.lumen.db.repository;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
+import dev.lumen.db.core.error.InvalidInputException;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -32,15 +34,24 @@ class CopyTextTest {
     }
 
     @Test
-    void whenAStringHasALoneSurrogateOrIsHugeThenItEncodesLikeTheJdkAndIsNotSplit() throws Exception {
+    void whenAStringIsHugeThenItEncodesLikeTheJdkAndIsNotSplit() throws Exception {
         CopyInserter.CopyText text = new CopyInserter.CopyText(null);
-        String lone = "x\uD800y";
+        String pair = "x\uD83D\uDE00y";
         String huge = "ü".repeat(100_000);
 
-        text.value(lone);
+        text.value(pair);
         text.value(huge);
 
         assertThat(text.pending().getBytes(StandardCharsets.UTF_8))
-                .isEqualTo((lone + huge).getBytes(StandardCharsets.UTF_8));
+                .isEqualTo((pair + huge).getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void whenAStringHasALoneSurrogateOrNulThenItIsRefusedRatherThanWrittenAsAQuestionMark() {
+        for (String bad : new String[] {"x\uD800y", "\uDC00", "end\uD83D", "nul\u0000"}) {
+            CopyInserter.CopyText text = new CopyInserter.CopyText(null);
+            assertThatExceptionOfType(InvalidInputException.class).isThrownBy(() -> text.value(bad))
+                    .withMessageStartingWith("Text for insertAll");
+        }
     }
 }

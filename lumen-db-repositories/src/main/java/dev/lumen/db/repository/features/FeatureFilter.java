@@ -18,8 +18,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * Which features to list; every part is optional and the parts combine with AND.
  *
- * @param nameContains  case-insensitive substring of the name; {@code %}, {@code _} and {@code \} are taken
- *                      literally (served by the trigram index on {@code lower(name)})
+ * @param nameContains  case-insensitive substring of the name, at most {@link Texts#maxFilterText()} characters
+ *                      (256 by default); {@code %}, {@code _} and {@code \} are taken literally (served by the
+ *                      trigram index on {@code lower(name)})
  * @param enabled       only enabled (true) or disabled (false) features
  * @param createdFrom   created at or after
  * @param createdBefore created before
@@ -31,7 +32,7 @@ public record FeatureFilter(@Nullable String nameContains, @Nullable Boolean ena
 
     /** Refuses malformed text and an empty time window. */
     public FeatureFilter {
-        nameContains = Texts.wellFormedOrNull("nameContains", nameContains);
+        nameContains = Texts.filterText("nameContains", nameContains);
         ids = ids == null ? null : List.copyOf(ids);
         if (createdFrom != null && createdBefore != null && !createdFrom.isBefore(createdBefore)) {
             throw new InvalidInputException("createdFrom must be before createdBefore", null, null);
@@ -117,8 +118,10 @@ public record FeatureFilter(@Nullable String nameContains, @Nullable Boolean ena
     public Condition condition(Binds binds) {
         Condition condition = DSL.noCondition();
         if (nameContains != null) {
-            // jOOQ escapes %, _ and its escape character (in SQL around the bind value), so the text matches literally.
-            condition = condition.and(NEW_FEATURES.NAME.containsIgnoreCase(binds.value(NEW_FEATURES.NAME, nameContains)));
+            // The escaped pattern is the bind value: escaping in SQL (jOOQ's containsIgnoreCase) would have the server
+            // recompute replace(replace(...)) of the text for every row it compares.
+            condition = condition.and(DSL.lower(NEW_FEATURES.NAME).like(
+                    DSL.lower(binds.value(NEW_FEATURES.NAME, Texts.containsPattern(nameContains))), Texts.LIKE_ESCAPE));
         }
         if (enabled != null) {
             condition = condition.and(NEW_FEATURES.IS_ENABLED.eq(binds.value(NEW_FEATURES.IS_ENABLED, enabled)));

@@ -22,6 +22,7 @@ public record NewUser(String email, String passwordHash, String firstName, Strin
             throw new InvalidInputException("A user needs a password hash", null, null);
         }
         Texts.wellFormed("E-mail address", email);
+        Texts.wellFormed("Password hash", passwordHash);
         Texts.wellFormed("First name", firstName);
         Texts.wellFormed("Last name", lastName);
     }
