@@ -113,7 +113,12 @@ final class DefaultLumenDb implements LumenDb {
             AmbientTransactions ambient) {
         Settings settings = new Settings()
                 .withExecuteLogging(false)
-                .withDiagnosticsLogging(false);
+                .withDiagnosticsLogging(false)
+                // OffsetDateTime travels as pgjdbc's own type both ways, on jOOQ's path and the direct path alike:
+                // OffsetDateTime.MIN / MAX are -infinity / infinity and read back as MIN / MAX (jOOQ's default
+                // string binding sends MAX as a year-999999999 literal the server refuses).
+                .withBindOffsetDateTimeType(true)
+                .withBindOffsetTimeType(true);
         return new DefaultConfiguration()
                 .set(ambient == AmbientTransactions.NONE
                         ? new DataSourceConnectionProvider(pool)

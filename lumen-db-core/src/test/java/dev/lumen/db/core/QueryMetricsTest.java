@@ -50,7 +50,8 @@ class QueryMetricsTest {
 
     private static Timer timer(SimpleMeterRegistry registry, String type, String outcome, String sqlStateClass) {
         return registry.get(MetricNames.QUERY)
-                .tags(MetricNames.TYPE, type, MetricNames.OUTCOME, outcome, MetricNames.SQLSTATE_CLASS, sqlStateClass)
+                .tags(MetricNames.TYPE, type, MetricNames.OUTCOME, outcome, MetricNames.SQLSTATE_CLASS, sqlStateClass,
+                        MetricNames.PATH, "jooq")
                 .timer();
     }
 

@@ -2,13 +2,24 @@ package dev.lumen.db.repository;
 
 import dev.lumen.db.core.error.InvalidInputException;
 import dev.lumen.db.core.error.SqlStateTranslator;
+import dev.lumen.db.core.statement.BoundValues;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
-import java.time.temporal.TemporalAccessor;
+import java.sql.Time;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.OffsetTime;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.TimeZone;
+import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.JSON;
@@ -17,9 +28,11 @@ import org.jooq.Record;
 import org.jooq.Table;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
-import org.postgresql.PGConnection;
 import org.jspecify.annotations.Nullable;
+import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
+import org.postgresql.jdbc.TimestampUtils;
+import org.postgresql.util.PGobject;
 
 /**
  * Bulk insert through PostgreSQL's {@code COPY ... FROM STDIN}: rows are encoded in COPY's text format and
@@ -42,6 +55,9 @@ final class CopyInserter {
                 DSL.name(table.getName()), DSL.list(columns.stream().map(f -> DSL.name(f.getName())).toList())));
         Field<?>[] fields = table.fields();
         int[] indexes = columns.stream().mapToInt(table::indexOf).toArray();
+        // Each value goes through its column's jOOQ binding (converter included), then into COPY's text format.
+        BoundValues[] bound = columns.stream().map(f -> BoundValues.of(f.getDataType(), dsl.configuration()))
+                .toArray(BoundValues[]::new);
         boolean[] set = new boolean[fields.length];
         for (int index : indexes) {
             set[index] = true;
@@ -63,7 +79,7 @@ final class CopyInserter {
                             if (i > 0) {
                                 text.separator('\t');
                             }
-                            text.value(row.get(indexes[i]));
+                            text.value(bound[i].jdbcValue(row.get(indexes[i])));
                         }
                         text.separator('\n');
                     }
@@ -89,6 +105,8 @@ final class CopyInserter {
     static final class CopyText {
 
         private final @Nullable CopyIn copy;
+        /** pgjdbc's own formatting of dates and times (infinity included), as it sends them for setObject. */
+        private final TimestampUtils times = new TimestampUtils(false, TimeZone::getDefault);
         private byte[] chunk;
         private int used;
 
@@ -102,7 +120,11 @@ final class CopyInserter {
             chunk[used++] = (byte) c;
         }
 
-        /** One value: {@code \N} for null, backslash escapes for the separators. */
+        /**
+         * One value as a jOOQ binding hands it to JDBC: {@code \N} for null, backslash escapes for the separators.
+         * Types JDBC would format itself are formatted as pgjdbc does; anything else is refused rather than
+         * written as its {@code toString()}.
+         */
         void value(@Nullable Object value) throws SQLException {
             if (value == null) {
                 room(2);
@@ -113,12 +135,34 @@ final class CopyInserter {
             String text = switch (value) {
                 case String string -> string;
                 case Boolean b -> b ? "t" : "f";
+                case Integer n -> n.toString();
+                case Long n -> n.toString();
+                case Short n -> n.toString();
+                case Byte n -> n.toString();
+                case BigDecimal n -> n.toString();
+                case BigInteger n -> n.toString();
+                case Double n -> n.toString();
+                case Float n -> n.toString();
+                case UUID uuid -> uuid.toString();
                 case JSONB json -> json.data();
                 case JSON json -> json.data();
                 case byte[] bytes -> "\\x" + HexFormat.of().formatHex(bytes);
-                case TemporalAccessor time -> time.toString();
-                default -> value.toString();
+                case OffsetDateTime time -> times.toString(time);
+                case LocalDateTime time -> times.toString(time);
+                case LocalDate date -> times.toString(date);
+                case LocalTime time -> times.toString(time);
+                case OffsetTime time -> times.toString(time);
+                case Timestamp time -> times.toString(times.getSharedCalendar(null), time);
+                case java.sql.Date date -> times.toString(times.getSharedCalendar(null), date);
+                case Time time -> times.toString(times.getSharedCalendar(null), time);
+                case PGobject object -> object.getValue();
+                default -> throw new IllegalStateException("insertAll cannot write a " + value.getClass().getName()
+                        + " value: its column's binding passes JDBC a type COPY has no text form for here");
             };
+            if (text == null) {
+                value(null);
+                return;
+            }
             if (copy != null && used + 3L * text.length() > chunk.length) {
                 flush();
             }

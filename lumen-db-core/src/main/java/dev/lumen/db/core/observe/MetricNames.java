@@ -6,7 +6,7 @@ package dev.lumen.db.core.observe;
  */
 public final class MetricNames {
 
-    /** Timer: every statement. Tags {@link #TYPE}, {@link #OUTCOME}, {@link #SQLSTATE_CLASS}. */
+    /** Timer: every statement. Tags {@link #TYPE}, {@link #OUTCOME}, {@link #SQLSTATE_CLASS}, {@link #PATH}. */
     public static final String QUERY = "lumen.db.query";
     /** Counter: failed statements. Tags {@link #TYPE}, {@link #SQLSTATE_CLASS}, {@link #ERROR}. */
     public static final String QUERY_ERRORS = "lumen.db.query.errors";
@@ -29,6 +29,8 @@ public final class MetricNames {
     public static final String SQLSTATE_CLASS = "sqlstate_class";
     /** The lumen-db exception kind, for example {@code unique_violation}. */
     public static final String ERROR = "error";
+    /** Which path ran a statement: {@code direct} (rendered once, bound through JDBC) or {@code jooq}. */
+    public static final String PATH = "path";
     /** Transaction isolation: default, read_committed, repeatable_read, serializable. */
     public static final String ISOLATION = "isolation";
     /** Whether the transaction was read-only. */

@@ -33,12 +33,18 @@ public final class QueryMetricsListener implements ExecuteListener, StatementObs
     private static final Object START = new Object();
     private static final int MAX_SQL_LENGTH = 2_000;
     private static final int MAX_BIND_LENGTH = 100;
+    private static final String JOOQ = "jooq";
+    private static final String DIRECT = "direct";
 
     private final MeterRegistry registry;
     private final long slowNanos;
     private final boolean logBindValues;
-    /** One pre-built success timer and slow counter per {@link StatementKind}: the hot path allocates nothing. */
+    /**
+     * One pre-built success timer per {@link StatementKind} and path (jOOQ's, the direct one) and one slow
+     * counter per kind: the hot path allocates nothing.
+     */
     private final Timer[] successTimers;
+    private final Timer[] directSuccessTimers;
     private final Counter[] slowCounters;
     private final Map<String, Timer> errorTimers = new ConcurrentHashMap<>();
     private final Map<String, Counter> errorCounters = new ConcurrentHashMap<>();
@@ -55,7 +61,10 @@ public final class QueryMetricsListener implements ExecuteListener, StatementObs
         this.slowNanos = slowQueryThreshold.toNanos();
         this.logBindValues = logBindValues;
         this.successTimers = Arrays.stream(StatementKind.values())
-                .map(kind -> timer(kind.tag(), "success", "none"))
+                .map(kind -> timer(kind.tag(), "success", "none", JOOQ))
+                .toArray(Timer[]::new);
+        this.directSuccessTimers = Arrays.stream(StatementKind.values())
+                .map(kind -> timer(kind.tag(), "success", "none", DIRECT))
                 .toArray(Timer[]::new);
         this.slowCounters = Arrays.stream(StatementKind.values())
                 .map(kind -> Counter.builder(MetricNames.SLOW_QUERIES)
@@ -65,12 +74,13 @@ public final class QueryMetricsListener implements ExecuteListener, StatementObs
                 .toArray(Counter[]::new);
     }
 
-    private Timer timer(String type, String outcome, String sqlStateClass) {
+    private Timer timer(String type, String outcome, String sqlStateClass, String path) {
         return Timer.builder(MetricNames.QUERY)
-                .description("Statements executed through jOOQ")
+                .description("Statements executed, through jOOQ or the direct path")
                 .tag(MetricNames.TYPE, type)
                 .tag(MetricNames.OUTCOME, outcome)
                 .tag(MetricNames.SQLSTATE_CLASS, sqlStateClass)
+                .tag(MetricNames.PATH, path)
                 .register(registry);
     }
 
@@ -90,7 +100,7 @@ public final class QueryMetricsListener implements ExecuteListener, StatementObs
         long nanos = System.nanoTime() - startNanos;
         StatementKind kind = StatementKind.of(ctx);
         RuntimeException failure = ctx.exception();
-        if (record(kind, nanos, failure)) {
+        if (record(kind, nanos, failure, false)) {
             String sql = ctx.sql();
             if (sql == null && ctx.batchSQL().length > 0) {
                 sql = ctx.batchSQL()[0] + (ctx.batchSQL().length > 1 ? " (+" + (ctx.batchSQL().length - 1) + " more)" : "");
@@ -102,18 +112,18 @@ public final class QueryMetricsListener implements ExecuteListener, StatementObs
 
     @Override
     public void executed(ExecutedStatement statement) {
-        if (record(statement.kind(), statement.nanos(), statement.failure())) {
+        if (record(statement.kind(), statement.nanos(), statement.failure(), true)) {
             logSlow(statement.kind(), statement.nanos(), statement.rows(), statement.failure(), statement.sql(),
                     statement.bindValues());
         }
     }
 
     /** Records the timing and the failure, if any; returns whether the statement was slow. */
-    private boolean record(StatementKind kind, long nanos, @Nullable RuntimeException failure) {
+    private boolean record(StatementKind kind, long nanos, @Nullable RuntimeException failure, boolean direct) {
         if (failure == null) {
-            successTimers[kind.ordinal()].record(nanos, TimeUnit.NANOSECONDS);
+            (direct ? directSuccessTimers : successTimers)[kind.ordinal()].record(nanos, TimeUnit.NANOSECONDS);
         } else {
-            recordFailure(kind, failure, nanos);
+            recordFailure(kind, failure, nanos, direct ? DIRECT : JOOQ);
         }
         if (nanos >= slowNanos) {
             slowCounters[kind.ordinal()].increment();
@@ -122,10 +132,11 @@ public final class QueryMetricsListener implements ExecuteListener, StatementObs
         return false;
     }
 
-    private void recordFailure(StatementKind kind, RuntimeException failure, long nanos) {
+    private void recordFailure(StatementKind kind, RuntimeException failure, long nanos, String path) {
         String sqlStateClass = ErrorKinds.sqlStateClass(failure);
         String error = ErrorKinds.kind(failure);
-        errorTimers.computeIfAbsent(kind.tag() + '|' + sqlStateClass, key -> timer(kind.tag(), "error", sqlStateClass))
+        errorTimers.computeIfAbsent(kind.tag() + '|' + sqlStateClass + '|' + path,
+                        key -> timer(kind.tag(), "error", sqlStateClass, path))
                 .record(nanos, TimeUnit.NANOSECONDS);
         errorCounters.computeIfAbsent(kind.tag() + '|' + sqlStateClass + '|' + error,
                         key -> Counter.builder(MetricNames.QUERY_ERRORS)

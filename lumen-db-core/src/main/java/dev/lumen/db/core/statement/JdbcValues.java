@@ -6,21 +6,21 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.Map;
 import java.util.UUID;
+import org.jooq.Configuration;
 import org.jooq.DataType;
 import org.jooq.JSONB;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads and binds the column types the direct path supports, exactly as jOOQ's own bindings would for
- * PostgreSQL: the value types of generated code for {@code uuid}, {@code text}, {@code boolean}, the integer and
- * decimal types, {@code date}, {@code timestamp}, {@code timestamptz}, {@code jsonb}, {@code bytea} and
- * {@code uuid[]}. Any other type (or a custom converter or binding) keeps the query on jOOQ's path.
+ * Reads and binds column values on the direct path exactly as jOOQ's own bindings do for PostgreSQL. The value
+ * types of generated code whose default binding is a plain JDBC call ({@code uuid}, {@code text}, {@code boolean},
+ * the integer and decimal types, {@code jsonb}, {@code bytea}, {@code uuid[]}, and {@code timestamptz} when the
+ * configuration binds {@code OffsetDateTime} as pgjdbc's own type, as lumen-db's does) use that call directly;
+ * every other type (arrays, enums, intervals, dates and times, JSON, citext, any converter or custom binding)
+ * goes through the column's own jOOQ binding ({@link JooqBinding}).
  */
 final class JdbcValues {
 
@@ -48,9 +48,6 @@ final class JdbcValues {
             plain(Long.class, Types.BIGINT),
             plain(Double.class, Types.DOUBLE),
             plain(BigDecimal.class, Types.NUMERIC),
-            plain(LocalDate.class, Types.DATE),
-            plain(LocalDateTime.class, Types.TIMESTAMP),
-            Map.entry(OffsetDateTime.class, new Codec(object(Types.TIMESTAMP_WITH_TIMEZONE), JdbcValues::offsetDateTime)),
             Map.entry(JSONB.class, new Codec((ps, i, v) -> {
                 if (v == null) {
                     ps.setNull(i, Types.VARCHAR);
@@ -75,35 +72,44 @@ final class JdbcValues {
     }
 
     /**
-     * The setter for values of a type, or {@code null} when the direct path does not handle it.
+     * The setter for values of a type.
      *
-     * @param type the data type
-     * @return the setter, or null
+     * @param type          the data type
+     * @param configuration what the query was rendered with (its settings decide some bindings)
+     * @return the setter
      */
-    static @Nullable Setter setter(DataType<?> type) {
-        Codec codec = codec(type);
-        return codec == null ? null : codec.setter();
+    static Setter setter(DataType<?> type, Configuration configuration) {
+        Codec codec = codec(type, configuration);
+        return codec == null ? JooqBinding.setter(type, configuration) : codec.setter();
     }
 
     /**
-     * The getter for columns of a type, or {@code null} when the direct path does not handle it.
+     * The getter for columns of a type.
      *
-     * @param type the data type
-     * @return the getter, or null
+     * @param type          the data type
+     * @param configuration what the query was rendered with
+     * @return the getter
      */
-    static @Nullable Getter getter(DataType<?> type) {
-        Codec codec = codec(type);
-        return codec == null ? null : codec.getter();
+    static Getter getter(DataType<?> type, Configuration configuration) {
+        Codec codec = codec(type, configuration);
+        return codec == null ? JooqBinding.getter(type, configuration) : codec.getter();
     }
 
-    private static @Nullable Codec codec(DataType<?> type) {
-        // A converter or a custom binding means the Java value is not what JDBC carries: leave it to jOOQ.
+    /** The plain JDBC codec, when jOOQ's default binding of the type is exactly that call. */
+    private static @Nullable Codec codec(DataType<?> type, Configuration configuration) {
         if (type.getType() != type.getFromType()
                 || !type.getBinding().getClass().getName().startsWith("org.jooq.impl.DefaultBinding")) {
-            return null;
+            return null; // a converter or a custom binding
+        }
+        if (type.getType() == OffsetDateTime.class) {
+            // jOOQ's default sends text and parses text; with bindOffsetDateTimeType it calls pgjdbc as below.
+            return Boolean.TRUE.equals(configuration.settings().isBindOffsetDateTimeType()) ? OFFSET_DATE_TIME : null;
         }
         return CODECS.get(type.getType());
     }
+
+    private static final Codec OFFSET_DATE_TIME = new Codec(object(Types.TIMESTAMP_WITH_TIMEZONE),
+            (rs, i) -> rs.getObject(i, OffsetDateTime.class));
 
     /** pgjdbc binds and reads the type itself ({@code getObject(i, type)} gives null for SQL NULL). */
     private static Map.Entry<Class<?>, Codec> plain(Class<?> type, int sqlType) {
@@ -118,17 +124,5 @@ final class JdbcValues {
                 ps.setObject(i, v);
             }
         };
-    }
-
-    /**
-     * pgjdbc returns {@code timestamptz} in UTC; jOOQ returns it with the offset the session prints, which is the
-     * JVM's zone (pgjdbc sets the session's TimeZone to it). Same instant, and now the same value as jOOQ's path.
-     */
-    private static @Nullable Object offsetDateTime(ResultSet rows, int index) throws SQLException {
-        OffsetDateTime utc = rows.getObject(index, OffsetDateTime.class);
-        if (utc == null || utc.equals(OffsetDateTime.MAX) || utc.equals(OffsetDateTime.MIN)) {
-            return utc; // NULL, or 'infinity' / '-infinity'
-        }
-        return utc.atZoneSameInstant(ZoneId.systemDefault()).toOffsetDateTime();
     }
 }

@@ -30,6 +30,8 @@ import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 import org.jooq.impl.DefaultExecuteListenerProvider;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A jOOQ query rendered to SQL once and executed many times straight through JDBC, with new values for its
@@ -49,6 +51,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class RenderedQuery {
 
+    private static final Logger LOG = LoggerFactory.getLogger(RenderedQuery.class);
     private static final String PLACEHOLDER_PREFIX = "lumen_p";
     private static final Pattern NAMED = Pattern.compile(":(?:" + PLACEHOLDER_PREFIX + "(\\d+)|(\\d+))\\b");
 
@@ -103,13 +106,16 @@ public final class RenderedQuery {
      * @param dsl          the context whose dialect and settings render it (PostgreSQL)
      * @param template     the query, with {@link #placeholder}s where values change between executions
      * @param resultFields the columns it returns, in order; empty for a statement that returns none
-     * @return the rendered query, or {@code null} when a value or column type needs jOOQ's own binding (then
-     *         run the query through jOOQ)
+     * @return the rendered query, or {@code null} when the query cannot take the direct path (another dialect, a
+     *         placeholder rendered in a way this class does not recognise, a null constant of unknown type): then
+     *         run it through jOOQ. Every column type is supported: types without a plain JDBC equivalent are bound
+     *         and read with the column's own jOOQ binding
      */
     public static @Nullable RenderedQuery render(DSLContext dsl, Query template, Field<?>[] resultFields) {
         if (dsl.dialect().family() != SQLDialect.POSTGRES) {
-            return null;
+            return unsupported(template, "the dialect is " + dsl.dialect());
         }
+        Configuration configuration = dsl.configuration();
         String sql = dsl.render(template);
         String named = dsl.renderNamedParams(template);
         List<Object> constants = template.getBindValues();
@@ -121,47 +127,53 @@ public final class RenderedQuery {
             if (matcher.group(1) != null) {
                 int argument = Integer.parseInt(matcher.group(1));
                 Param<?> param = template.getParam(PLACEHOLDER_PREFIX + argument);
-                JdbcValues.Setter setter = param == null ? null : JdbcValues.setter(param.getDataType());
-                if (setter == null) {
-                    return null;
+                if (param == null) {
+                    return unsupported(template, "placeholder " + argument + " is not a parameter of the query");
                 }
+                JdbcValues.Setter setter = JdbcValues.setter(param.getDataType(), configuration);
                 slot = new Slot(argument, null, setter);
                 arguments = Math.max(arguments, argument + 1);
             } else {
                 int position = Integer.parseInt(matcher.group(2));
                 if (position < 1 || position > constants.size()) {
-                    return null;
+                    return unsupported(template, "bind value " + position + " has no value");
                 }
                 // jOOQ names an unnamed bind value after its position.
                 Param<?> param = template.getParam(Integer.toString(position));
                 Object constant = constants.get(position - 1);
-                JdbcValues.Setter setter = constantSetter(param, constant);
+                JdbcValues.Setter setter = constantSetter(param, constant, configuration);
                 if (setter == null) {
-                    return null;
+                    return unsupported(template, "bind value " + position + " is a null of unknown type");
                 }
                 slot = new Slot(-1, constant, setter);
             }
             slots.add(slot);
         }
         if (slots.size() != countPlaceholders(sql)) {
-            return null; // a placeholder jOOQ rendered in a way this class does not recognise
+            return unsupported(template, "jOOQ rendered a placeholder this class does not recognise");
         }
         JdbcValues.Getter[] getters = new JdbcValues.Getter[resultFields.length];
         for (int i = 0; i < resultFields.length; i++) {
-            getters[i] = JdbcValues.getter(resultFields[i].getDataType());
-            if (getters[i] == null) {
-                return null;
-            }
+            getters[i] = JdbcValues.getter(resultFields[i].getDataType(), configuration);
         }
         return new RenderedQuery(sql, kind(sql), arguments, slots.toArray(Slot[]::new), getters,
                 resultFields.length > 0);
     }
 
-    private static JdbcValues.@Nullable Setter constantSetter(@Nullable Param<?> param, @Nullable Object constant) {
+    private static JdbcValues.@Nullable Setter constantSetter(@Nullable Param<?> param, @Nullable Object constant,
+            Configuration configuration) {
         if (param != null) {
-            return JdbcValues.setter(param.getDataType());
+            return JdbcValues.setter(param.getDataType(), configuration);
         }
-        return constant == null ? null : JdbcValues.setter(DSL.val(constant).getDataType());
+        return constant == null ? null : JdbcValues.setter(DSL.val(constant).getDataType(), configuration);
+    }
+
+    /** Says once per shape, at DEBUG, why a query takes jOOQ's path; the metric tag path=jooq counts it. */
+    private static @Nullable RenderedQuery unsupported(Query template, String reason) {
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("Query takes jOOQ's path ({}): {}", reason, template.getSQL());
+        }
+        return null;
     }
 
     private static int countPlaceholders(String sql) {

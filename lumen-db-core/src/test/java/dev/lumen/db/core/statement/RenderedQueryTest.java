@@ -79,10 +79,12 @@ class RenderedQueryTest {
             assertThatExceptionOfType(UniqueViolationException.class)
                     .isThrownBy(() -> insert.fetch(db, RecordFactory.of(ROLES), "taken"))
                     .withMessageNotContaining("taken");
-            assertThat(registry.get(MetricNames.QUERY).tags(MetricNames.TYPE, "insert", MetricNames.OUTCOME, "success")
-                    .timer().count()).isEqualTo(1);
+            assertThat(registry.get(MetricNames.QUERY).tags(MetricNames.TYPE, "insert", MetricNames.OUTCOME, "success",
+                    MetricNames.PATH, "direct").timer().count()).isEqualTo(1);
             assertThat(registry.get(MetricNames.QUERY).tags(MetricNames.TYPE, "insert", MetricNames.OUTCOME, "error",
-                    MetricNames.SQLSTATE_CLASS, "23").timer().count()).isEqualTo(1);
+                    MetricNames.SQLSTATE_CLASS, "23", MetricNames.PATH, "direct").timer().count()).isEqualTo(1);
+            assertThat(registry.find(MetricNames.QUERY).tags(MetricNames.TYPE, "insert", MetricNames.PATH, "jooq")
+                    .timers()).allSatisfy(timer -> assertThat(timer.count()).isZero());
             assertThat(registry.get(MetricNames.QUERY_ERRORS).tags(MetricNames.ERROR, "unique_violation")
                     .counter().count()).isEqualTo(1);
             assertThat(db.dsl().fetchCount(ROLES, ROLES.NAME.eq("taken"))).isEqualTo(1);
@@ -146,10 +148,16 @@ class RenderedQueryTest {
     }
 
     @Test
-    void whenATypeNeedsJooqsOwnBindingThenNothingIsRenderedAndValueCountsAreChecked(TestDatabase database) {
+    void whenATypeHasNoPlainJdbcCallThenItsJooqBindingServesTheDirectPathAndValueCountsAreChecked(TestDatabase database) {
         try (LumenDb db = LumenDb.start(TestConfigs.forDatabase(database), new SimpleMeterRegistry())) {
             Field<org.jooq.types.YearToSecond> interval = placeholder(0, SQLDataType.INTERVAL);
-            assertThat(RenderedQuery.render(db.dsl(), db.dsl().select(interval), new Field<?>[] {interval})).isNull();
+            RenderedQuery select = RenderedQuery.render(db.dsl(), db.dsl().select(interval), new Field<?>[] {interval});
+            org.jooq.types.YearToSecond span = org.jooq.types.YearToSecond.valueOf("1-2 3 04:05:06");
+            assertThat(select).isNotNull();
+            assertThat(select.fetch(db, (configuration, values) -> values[0], span))
+                    .containsExactly(db.dsl().select(DSL.val(span, SQLDataType.INTERVAL)).fetchOne().value1());
+            assertThat(RenderedQuery.render(DSL.using(org.jooq.SQLDialect.MYSQL), DSL.using(org.jooq.SQLDialect.MYSQL)
+                    .select(interval), new Field<?>[] {interval})).as("another dialect").isNull();
 
             RenderedQuery insert = insertRole(db.dsl());
             assertThatIllegalArgumentException().isThrownBy(() -> insert.fetch(db, RecordFactory.of(ROLES), "a", "b"))
