@@ -1,11 +1,16 @@
 package dev.lumen.db.bench;
 
+import static dev.lumen.db.bench.schema.Tables.BENCH_WIDE_ROWS;
+
+import dev.lumen.db.bench.schema.tables.pojos.BenchWideRow;
+import dev.lumen.db.bench.schema.tables.records.BenchWideRowsRecord;
 import dev.lumen.db.core.LumenDb;
 import dev.lumen.db.core.config.DatabaseConfig;
 import dev.lumen.db.core.config.Environment;
 import dev.lumen.db.core.migrate.Migrator;
 import dev.lumen.db.repository.KeysetPage;
 import dev.lumen.db.repository.KeysetRequest;
+import dev.lumen.db.repository.TableRepository;
 import dev.lumen.db.repository.features.FeatureFilter;
 import dev.lumen.db.repository.features.FeatureRepository;
 import dev.lumen.db.repository.users.UserRepository;
@@ -35,7 +40,8 @@ import org.postgresql.PGConnection;
 /**
  * One embedded PostgreSQL 18 for a benchmark JVM: a migrated template database ({@value #TEMPLATE}), the
  * benchmark database ({@value #DATABASE}, cloned from it and seeded with {@value #USERS} users and
- * {@value #FEATURES} features by COPY, vacuumed and analysed), and one {@link LumenDb} whose pool of
+ * {@value #FEATURES} features by COPY, vacuumed and analysed, plus {@value #WIDE_ROWS} rows of the benchmark's own
+ * wide table {@code bench_wide_rows}), and one {@link LumenDb} whose pool of
  * {@value #POOL_SIZE} serves both the lumen-db and the JDBC side of every benchmark.
  */
 public final class BenchFixture implements AutoCloseable {
@@ -44,6 +50,8 @@ public final class BenchFixture implements AutoCloseable {
     public static final int USERS = 100_000;
     /** Rows seeded into {@code new_features} (keyset page 1,000 of 100 and OFFSET 100,000 need more than 100k). */
     public static final int FEATURES = 120_000;
+    /** Rows seeded into the wide table {@code bench_wide_rows} (arrays, jsonb, an enum). */
+    public static final int WIDE_ROWS = 20_000;
     /** The pool size both sides share. */
     public static final int POOL_SIZE = 8;
     /** The migrated, empty template database. */
@@ -56,15 +64,19 @@ public final class BenchFixture implements AutoCloseable {
     private final EmbeddedPostgres postgres;
     private final LumenDb db;
     private final UUID[] userIds;
+    private final UUID[] wideIds;
     private final List<LumenDb> extra = new ArrayList<>();
     private final UserRepository users = new UserRepository();
     private final FeatureRepository features = new FeatureRepository();
+    private final TableRepository<BenchWideRowsRecord, BenchWideRow, UUID> wide =
+            TableRepository.forTable(BENCH_WIDE_ROWS, BENCH_WIDE_ROWS.ID, BenchWideRow.class);
     private boolean closed;
 
-    private BenchFixture(EmbeddedPostgres postgres, LumenDb db, UUID[] userIds) {
+    private BenchFixture(EmbeddedPostgres postgres, LumenDb db, UUID[] userIds, UUID[] wideIds) {
         this.postgres = postgres;
         this.db = db;
         this.userIds = userIds;
+        this.wideIds = wideIds;
     }
 
     /**
@@ -104,12 +116,14 @@ public final class BenchFixture implements AutoCloseable {
             System.err.printf("[bench] PostgreSQL started in %d ms%n", (System.nanoTime() - begin) / 1_000_000);
             admin(postgres, "CREATE DATABASE " + TEMPLATE);
             migrator(postgres, TEMPLATE).up();
+            WideTable.create(postgres, TEMPLATE);
             admin(postgres, "CREATE DATABASE " + DATABASE + " TEMPLATE " + TEMPLATE);
             System.err.printf("[bench] migrated at %d ms%n", (System.nanoTime() - begin) / 1_000_000);
             UUID[] ids = seed(postgres);
+            UUID[] wideIds = WideTable.seed(postgres, DATABASE);
             System.err.printf("[bench] seeded at %d ms%n", (System.nanoTime() - begin) / 1_000_000);
             LumenDb db = LumenDb.start(config(postgres.getPort(), DATABASE), new SimpleMeterRegistry());
-            BenchFixture fixture = new BenchFixture(postgres, db, ids);
+            BenchFixture fixture = new BenchFixture(postgres, db, ids, wideIds);
             fixture.warm();
             System.err.printf("[bench] fixture ready in %d ms (PostgreSQL on port %d, %d users, %d features)%n",
                     (System.nanoTime() - begin) / 1_000_000, postgres.getPort(), USERS, FEATURES);
@@ -199,6 +213,7 @@ public final class BenchFixture implements AutoCloseable {
         }
         for (int i = 0; i < 2_000; i++) {
             users.find(db, userId(i));
+            wide.find(db, wideIds[i % wideIds.length]);
         }
         features.listKeyset(db, FeatureFilter.any(), KeysetRequest.first(100));
     }
@@ -277,6 +292,24 @@ public final class BenchFixture implements AutoCloseable {
      */
     public UUID userId(int index) {
         return userIds[index % userIds.length];
+    }
+
+    /**
+     * A random existing wide row's id.
+     *
+     * @return the id
+     */
+    public UUID randomWideId() {
+        return wideIds[java.util.concurrent.ThreadLocalRandom.current().nextInt(wideIds.length)];
+    }
+
+    /**
+     * The wide table's repository: {@code TableRepository.forTable} over the generated classes.
+     *
+     * @return the repository
+     */
+    public TableRepository<BenchWideRowsRecord, BenchWideRow, UUID> wide() {
+        return wide;
     }
 
     /**

@@ -177,7 +177,7 @@ public final class BenchMain {
 
         progress("1. primary-key lookup");
         rows.add(latency("pk_lookup", "Primary-key lookup, repository, 1 thread", "LatencyBenchmarks.pkLookup",
-                Paired.run(work::lumenFind, work::jdbcFind, 3, rounds, calls), Goal.atMost(1.10),
+                Paired.run(work::lumenFind, work::jdbcFind, 3, rounds, calls), Goal.atMost(1.05),
                 "UserRepository.find vs SELECT of the same 11 columns by id (and deleted_at IS NULL), mapped into the "
                         + "same generated User record; random ids among 100k."));
 
@@ -189,9 +189,23 @@ public final class BenchMain {
 
         progress("3. insert");
         rows.add(latency("insert", "Single insert returning the row", "LatencyBenchmarks.insert",
-                Paired.run(work::lumenInsert, work::jdbcInsert, 3, rounds, calls / 2), Goal.atMost(1.10),
+                Paired.run(work::lumenInsert, work::jdbcInsert, 3, rounds, calls / 2), Goal.atMost(1.05),
                 "UserRepository.create vs INSERT ... RETURNING all columns (id and defaults), mapped into User. The table "
                         + "keeps growing during the run (unique e-mails); both sides insert into the same table alternately."));
+
+        progress("3b. wide table: lookup and insert (text[], integer[], jsonb, enum)");
+        WideWorkloads wide = new WideWorkloads(f);
+        wide.checkSameRows(50);
+        rows.add(latency("wide_lookup", "Wide-table lookup (arrays, jsonb, enum)", "LatencyBenchmarks.wideLookup",
+                Paired.run(wide::lumenFind, wide::jdbcFind, 3, rounds, calls), Goal.atMost(1.10),
+                "TableRepository.forTable(bench_wide_rows).find vs SELECT of the same 11 columns by id (text[] and "
+                        + "integer[] through getArray, the enum by its literal, jsonb as text), mapped into the same "
+                        + "generated BenchWideRow record; random ids among " + BenchFixture.WIDE_ROWS + "."));
+        rows.add(latency("wide_insert", "Wide-table insert returning the row", "LatencyBenchmarks.wideInsert",
+                Paired.run(wide::lumenInsert, wide::jdbcInsert, 3, rounds, calls / 2), Goal.atMost(1.10),
+                "TableRepository.insert of a generated record setting 8 columns (text[], integer[], jsonb, enum among "
+                        + "them) vs INSERT ... RETURNING by hand (createArrayOf, casts for the enum and jsonb), mapped "
+                        + "into BenchWideRow."));
 
         progress("4. transaction of two statements, round trips on the wire");
         long[] trips = roundTrips(f);
@@ -416,9 +430,10 @@ public final class BenchMain {
                         + "PGCopyOutputStream. " + method));
         rows.add(ScenarioResult.of("bulk_vs_rows", "Bulk insert 100k, repository vs row-by-row (rows/s)",
                 Paired.median(lumen), Paired.median(rowByRow), "rows/s", "row-by-row INSERT", ratio(jmhLumen, jmhRows),
-                Paired.median(vsRows), Paired.median(vsRows), "paired", "x", Goal.atLeast(10), method
+                Paired.median(vsRows), Paired.median(vsRows), "paired", "x", Goal.reported(), method
                         + String.format(Locale.ROOT, " Raw COPY itself ran at %s x row by row in the same rounds: the "
-                                + "server's COPY speed on this table (three indexes, a uuid default) bounds this ratio.",
+                                + "server's COPY speed on this table (three indexes, a uuid default) bounds this ratio, "
+                                + "so it is reported, not judged.",
                                 Report.number(Paired.median(copyVsRows)))));
         return rows;
     }

@@ -16,11 +16,14 @@ public class FixtureState {
     public BenchFixture fixture;
     /** The bodies. */
     public Workloads work;
+    /** The wide-table bodies. */
+    public WideWorkloads wide;
 
     /** Starts (or reuses) the fixture. */
     @Setup(Level.Trial)
     public void start() {
         fixture = BenchFixture.shared();
         work = new Workloads(fixture);
+        wide = new WideWorkloads(fixture);
     }
 }

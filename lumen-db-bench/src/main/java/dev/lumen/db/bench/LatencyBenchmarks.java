@@ -1,5 +1,6 @@
 package dev.lumen.db.bench;
 
+import dev.lumen.db.bench.schema.tables.pojos.BenchWideRow;
 import dev.lumen.db.repository.Page;
 import dev.lumen.db.repository.features.Feature;
 import dev.lumen.db.schema.tables.pojos.User;
@@ -103,5 +104,49 @@ public class LatencyBenchmarks {
     @Benchmark
     public User transactionJdbc(FixtureState state) {
         return state.work.jdbcTransaction();
+    }
+
+    /**
+     * Wide-table lookup (text[], integer[], jsonb, enum) through {@code TableRepository.find}.
+     *
+     * @param state the fixture
+     * @return the row
+     */
+    @Benchmark
+    public BenchWideRow wideLookupLumen(FixtureState state) {
+        return state.wide.lumenFind();
+    }
+
+    /**
+     * The same wide lookup by hand.
+     *
+     * @param state the fixture
+     * @return the row
+     */
+    @Benchmark
+    public BenchWideRow wideLookupJdbc(FixtureState state) {
+        return state.wide.jdbcFind();
+    }
+
+    /**
+     * Wide-table insert returning the stored row through {@code TableRepository.insert}.
+     *
+     * @param state the fixture
+     * @return the row
+     */
+    @Benchmark
+    public BenchWideRow wideInsertLumen(FixtureState state) {
+        return state.wide.lumenInsert();
+    }
+
+    /**
+     * The same wide insert by hand.
+     *
+     * @param state the fixture
+     * @return the row
+     */
+    @Benchmark
+    public BenchWideRow wideInsertJdbc(FixtureState state) {
+        return state.wide.jdbcInsert();
     }
 }

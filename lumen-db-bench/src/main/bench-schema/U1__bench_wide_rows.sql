@@ -1,0 +1,2 @@
+DROP TABLE bench_wide_rows;
+DROP TYPE bench_status;
