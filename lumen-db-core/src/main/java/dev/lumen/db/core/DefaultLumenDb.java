@@ -13,6 +13,7 @@ import dev.lumen.db.core.observe.QueryMetricsListener;
 import dev.lumen.db.core.observe.RepeatedStatementDetector;
 import dev.lumen.db.core.pool.ConnectionFailures;
 import dev.lumen.db.core.pool.ConnectionPools;
+import dev.lumen.db.core.statement.ShapeVerification;
 import dev.lumen.db.core.tx.AmbientTransactions;
 import dev.lumen.db.core.tx.TransactionRunner;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -119,7 +120,7 @@ final class DefaultLumenDb implements LumenDb {
                 // string binding sends MAX as a year-999999999 literal the server refuses).
                 .withBindOffsetDateTimeType(true)
                 .withBindOffsetTimeType(true);
-        return new DefaultConfiguration()
+        Configuration configuration = new DefaultConfiguration()
                 .set(ambient == AmbientTransactions.NONE
                         ? new DataSourceConnectionProvider(pool)
                         : AmbientTransactions.connectionProvider(pool, ambient))
@@ -129,6 +130,9 @@ final class DefaultLumenDb implements LumenDb {
                         new ExceptionTranslatingListener(),
                         new QueryMetricsListener(registry, config.observability().slowQueryThreshold(),
                                 config.observability().logBindValues())));
+        // Tests re-render every direct-path call and compare it with its cached shape (a wrong shape fails).
+        ShapeVerification.setDefault(configuration, config.environment() == Environment.TEST);
+        return configuration;
     }
 
     @Override

@@ -8,9 +8,15 @@ import org.jspecify.annotations.Nullable;
  * A typed filter: something that becomes a jOOQ {@link Condition} built from generated fields and bind values.
  * Repositories define records of optional values that implement it (see {@code FeatureFilter}).
  *
- * <p>A filter that implements {@link #shape()} and {@link #condition(Binds)} (and {@link #condition()} as
+ * <p>A record filter that implements {@link #condition(Binds)} (and {@link #condition()} as
  * {@code condition(Binds.inline())}) lets repositories render its SQL once per shape and bind only its values
- * afterwards: rendering is most of jOOQ's cost for small queries.
+ * afterwards: rendering is most of jOOQ's cost for small queries. Its shape is derived by the library (its class
+ * and which of its components are set), so it needs no {@link #shape()}; its text components are bounded to
+ * {@link Texts#maxFilterText()} characters. With shape verification on (the {@code test} profile and
+ * {@code @LumenDbTest}, or {@code lumen.db.verify-shapes=true}) every call is rendered again and compared with the
+ * SQL cached for its shape, so a condition whose SQL depends on more than which components are set fails the
+ * tests, naming the filter class. A filter that is not a record may give a {@link #shape()} of its own; its calls
+ * are then always re-rendered and compared, so a wrong key fails instead of returning another shape's rows.
  */
 @FunctionalInterface
 public interface Filter {
@@ -23,8 +29,9 @@ public interface Filter {
     Condition condition();
 
     /**
-     * A key equal for every filter of this class whose {@link #condition(Binds)} renders the same SQL (typically
-     * which of its optional values are set), or {@code null}, the default, to render the condition every time.
+     * For a filter that is not a record: a key equal for every filter of this class whose {@link #condition(Binds)}
+     * renders the same SQL, or {@code null}, the default, to take jOOQ's path. Record filters need none (their shape
+     * is derived from which components are set); one they give only refines the derived shape.
      *
      * @return the shape, or null
      */
@@ -33,16 +40,13 @@ public interface Filter {
     }
 
     /**
-     * The condition with each value passed through {@code binds}; used only when {@link #shape()} is not null.
+     * The condition with each value passed through {@code binds}. Filters that do not override it take jOOQ's
+     * path (their values would otherwise be baked into SQL shared by later calls).
      *
      * @param binds where the values go
      * @return the condition
      */
     default Condition condition(Binds binds) {
-        if (shape() != null) {
-            // Otherwise the first call's values would be rendered into SQL shared by every later call.
-            throw new IllegalStateException(getClass().getName() + " has a shape() but does not override condition(Binds)");
-        }
         return condition();
     }
 

@@ -297,6 +297,7 @@ public class TableRepository<R extends UpdatableRecord<R>, T, ID> {
      * @return the count
      */
     public long count(DbScope scope, Filter filter, Visibility visibility) {
+        FilterShapes.of(filter); // the same bounds on its text as list()
         return scope.dsl().fetchCount(table, filter.condition().and(visible(visibility)));
     }
 
@@ -418,9 +419,9 @@ public class TableRepository<R extends UpdatableRecord<R>, T, ID> {
      */
     public Page<T> list(DbScope scope, Filter filter, Sort sort, PageRequest page, Visibility visibility) {
         List<OrderField<?>> order = order(sort);
-        Object filterShape = filter.shape();
-        List<T> rows = fetchValues(scope,
-                filterShape == null ? null : List.of(Shape.LIST, filter.getClass(), filterShape, sort, visibility), null,
+        FilterShapes.Key filterShape = FilterShapes.of(filter);
+        List<T> rows = fetch(scope, filterShape == null ? null : List.of(Shape.LIST, filterShape, sort, visibility),
+                null, filterShape != null && filterShape.handWritten(), this.rows, this::map,
                 binds -> scope.dsl().selectFrom(table)
                         .where(filterShape == null ? filter.condition() : filter.condition(binds))
                         .and(visible(visibility))
@@ -443,10 +444,9 @@ public class TableRepository<R extends UpdatableRecord<R>, T, ID> {
     public KeysetPage<T> listKeyset(DbScope scope, Filter filter, KeysetRequest request) {
         String cursor = request.cursor();
         Object[] after = cursor == null ? null : KeysetCursor.decode(cursor, keysetFields);
-        Object filterShape = filter.shape();
-        List<R> rows = fetch(scope,
-                filterShape == null ? null : List.of(Shape.KEYSET, filter.getClass(), filterShape, after != null),
-                binds -> {
+        FilterShapes.Key filterShape = FilterShapes.of(filter);
+        List<R> rows = fetch(scope, filterShape == null ? null : List.of(Shape.KEYSET, filterShape, after != null),
+                null, filterShape != null && filterShape.handWritten(), records, record -> record, binds -> {
                     var ordered = scope.dsl().selectFrom(table)
                             .where(filterShape == null ? filter.condition() : filter.condition(binds))
                             .and(visible(Visibility.LIVE))
@@ -474,7 +474,7 @@ public class TableRepository<R extends UpdatableRecord<R>, T, ID> {
      * @return the rows
      */
     protected final List<R> fetch(DbScope scope, @Nullable Object shape, Function<Binds, ? extends ResultQuery<R>> query) {
-        return fetch(scope, shape, null, query, records, record -> record);
+        return fetch(scope, shape, null, false, records, record -> record, query);
     }
 
     /**
@@ -490,17 +490,18 @@ public class TableRepository<R extends UpdatableRecord<R>, T, ID> {
      */
     protected final List<R> fetch(DbScope scope, Object shape, @Nullable Object[] values,
             Function<Binds, ? extends ResultQuery<R>> query) {
-        return fetch(scope, shape, values, query, records, record -> record);
+        return fetch(scope, shape, values, false, records, record -> record, query);
     }
 
     /** Values straight from the rows (no jOOQ record on the direct path when the value type allows it). */
     private List<T> fetchValues(DbScope scope, @Nullable Object shape, @Nullable Object @Nullable [] values,
             Function<Binds, ? extends ResultQuery<R>> query) {
-        return fetch(scope, shape, values, query, rows, this::map);
+        return fetch(scope, shape, values, false, rows, this::map, query);
     }
 
     private <X> List<X> fetch(DbScope scope, @Nullable Object shape, @Nullable Object @Nullable [] values,
-            Function<Binds, ? extends ResultQuery<R>> query, RowMaker<X> direct, Function<R, X> viaJooq) {
+            boolean alwaysVerify, RowMaker<X> direct, Function<R, X> viaJooq,
+            Function<Binds, ? extends ResultQuery<R>> query) {
         if (shape != null && RenderedQuery.runsDirectly(scope)) {
             Object[] arguments = values;
             RenderedQuery rendered;
@@ -508,10 +509,10 @@ public class TableRepository<R extends UpdatableRecord<R>, T, ID> {
                 Binds binds = Binds.placeholders();
                 ResultQuery<R> template = query.apply(binds);
                 arguments = binds.values();
-                rendered = this.rendered.get(scope, shape, () -> template, table.fields());
+                rendered = this.rendered.get(scope, shape, () -> template, table.fields(), alwaysVerify);
             } else {
                 Object[] known = arguments;
-                rendered = this.rendered.get(scope, shape, () -> template(query, known), table.fields());
+                rendered = this.rendered.get(scope, shape, () -> template(query, known), table.fields(), alwaysVerify);
             }
             if (rendered != null) {
                 return rendered.fetch(scope, direct, arguments);
@@ -536,7 +537,8 @@ public class TableRepository<R extends UpdatableRecord<R>, T, ID> {
     protected final long execute(DbScope scope, Object shape, @Nullable Object[] values,
             Function<Binds, ? extends Query> query) {
         if (RenderedQuery.runsDirectly(scope)) {
-            RenderedQuery rendered = this.rendered.get(scope, shape, () -> template(query, values), new Field<?>[0]);
+            RenderedQuery rendered = this.rendered.get(scope, shape, () -> template(query, values), new Field<?>[0],
+                    false);
             if (rendered != null) {
                 return rendered.execute(scope, values);
             }
@@ -565,7 +567,7 @@ public class TableRepository<R extends UpdatableRecord<R>, T, ID> {
         if (shape != null && RenderedQuery.runsDirectly(scope)) {
             Binds binds = Binds.placeholders();
             Query template = query.apply(binds);
-            RenderedQuery rendered = this.rendered.get(scope, shape, () -> template, new Field<?>[0]);
+            RenderedQuery rendered = this.rendered.get(scope, shape, () -> template, new Field<?>[0], false);
             if (rendered != null) {
                 return rendered.execute(scope, binds.values());
             }

@@ -2,7 +2,6 @@ package dev.lumen.db.repository;
 
 import static dev.lumen.db.schema.Tables.USERS;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 import dev.lumen.db.core.LumenDb;
 import dev.lumen.db.core.observe.StatementBudget;
@@ -146,22 +145,25 @@ class DirectPathTest {
     }
 
     @Test
-    void whenAFilterHasAShapeButNoTemplateThenItIsRefusedRatherThanRenderedWithItsFirstValues() {
-        Filter careless = new Filter() {
-            @Override
-            public Condition condition() {
-                return DSL.noCondition();
-            }
+    void whenAFilterHasAShapeButNoTemplateThenItTakesJooqsPathRatherThanSharingItsFirstValues() {
+        List<Feature> all = features.list(db, Filter.all(), FeatureRepository.NEWEST_FIRST, PageRequest.first(100))
+                .items();
+        for (Feature wanted : List.of(all.get(0), all.get(1))) {
+            Filter careless = new Filter() {
+                @Override
+                public Condition condition() {
+                    return dev.lumen.db.schema.Tables.NEW_FEATURES.ID.eq(wanted.id());
+                }
 
-            @Override
-            public Object shape() {
-                return "careless";
-            }
-        };
+                @Override
+                public Object shape() {
+                    return "careless";
+                }
+            };
 
-        assertThatIllegalStateException()
-                .isThrownBy(() -> features.list(db, careless, FeatureRepository.NEWEST_FIRST, PageRequest.first(5)))
-                .withMessageContaining("does not override condition(Binds)");
+            assertThat(features.list(db, careless, FeatureRepository.NEWEST_FIRST, PageRequest.first(5)).items())
+                    .containsExactly(wanted);
+        }
     }
 
     private List<Feature> walk(dev.lumen.db.core.DbScope scope, Filter filter) {

@@ -18,6 +18,12 @@ import org.junit.platform.commons.support.SearchOption;
 public final class LumenDbExtension implements BeforeAllCallback, ParameterResolver {
 
     private static final Namespace NAMESPACE = Namespace.create(LumenDbExtension.class);
+    /**
+     * lumen-db-core's {@code ShapeVerification.PROPERTY}: in tests every direct-path call is rendered again and
+     * compared with its cached shape, so a wrong shape key fails the test instead of returning another query's
+     * rows. Set by the extension unless the run sets it.
+     */
+    static final String VERIFY_SHAPES_PROPERTY = "lumen.db.verify-shapes";
 
     /** Created by JUnit. */
     public LumenDbExtension() {
@@ -25,6 +31,9 @@ public final class LumenDbExtension implements BeforeAllCallback, ParameterResol
 
     @Override
     public void beforeAll(ExtensionContext context) {
+        if (System.getProperty(VERIFY_SHAPES_PROPERTY) == null) {
+            System.setProperty(VERIFY_SHAPES_PROPERTY, "true");
+        }
         classDatabase(context);
     }
 

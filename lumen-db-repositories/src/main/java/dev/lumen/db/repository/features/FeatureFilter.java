@@ -107,13 +107,6 @@ public record FeatureFilter(@Nullable String nameContains, @Nullable Boolean ena
         return condition(Binds.inline());
     }
 
-    /** Which values are set: filters with the same ones render the same SQL. */
-    @Override
-    public Object shape() {
-        return (nameContains == null ? 0 : 1) | (enabled == null ? 0 : 2) | (createdFrom == null ? 0 : 4)
-                | (createdBefore == null ? 0 : 8) | (ids == null ? 0 : 16);
-    }
-
     @Override
     public Condition condition(Binds binds) {
         Condition condition = DSL.noCondition();
