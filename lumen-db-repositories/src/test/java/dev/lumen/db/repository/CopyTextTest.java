@@ -30,7 +30,7 @@ class CopyTextTest {
         text.separator('\n');
 
         assertThat(text.pending()).isEqualTo(
-                "a\\tb\\nc\\rd\\\\e é € 😀 \u200B\u202E\t\\N\tt\t{\"k\": \"v\\\\n\"}\t2026-11-27T08:00Z\n");
+                "a\\tb\\nc\\rd\\\\e é € 😀 \u200B\u202E\t\\N\tt\t{\"k\": \"v\\\\n\"}\t2026-11-27 08:00:00+00\n");
     }
 
     @Test
