@@ -96,7 +96,12 @@ class RenderedQueryTest {
         try (LumenDb db = LumenDb.start(TestConfigs.forDatabase(database,
                 Map.of("lumen.db.slow-query-threshold", "1ms")), new SimpleMeterRegistry());
                 LogCapture slowLog = new LogCapture("dev.lumen.db.slow-query")) {
-            RenderedQuery insert = insertRole(db.dsl());
+            // The statement must be slower than the 1 ms threshold on any machine: an idle one inserts a row faster.
+            RenderedQuery insert = RenderedQuery.render(db.dsl(), db.dsl().insertInto(ROLES)
+                    .set(ROLES.NAME, DSL.concat(placeholder(0, ROLES.NAME),
+                            DSL.field("(select pg_sleep(0.02))::text", String.class)))
+                    .returning(ROLES.fields()), ROLES.fields());
+            assertThat(insert).isNotNull();
             insert.fetch(db, RecordFactory.of(ROLES), Canaries.SECRET);
 
             assertThat(slowLog.messages()).isNotEmpty().allSatisfy(line -> assertThat(line)
