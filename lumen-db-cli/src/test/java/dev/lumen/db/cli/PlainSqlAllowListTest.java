@@ -36,6 +36,9 @@ class PlainSqlAllowListTest {
                     "COPY has no jOOQ DSL; the template takes generated names only"),
             Map.entry("dev.lumen.db.lint..",
                     "the linter parses migration SQL files, which are text by nature"),
+            Map.entry("dev.lumen.db.maven..",
+                    "the build's code generator (on this class path for AddedMigrationsTest) creates and drops its"
+                            + " throwaway database"),
             Map.entry("dev.lumen.db.test..",
                     "test support creates and drops databases and reads the catalog"),
             Map.entry("dev.lumen.db.schema..",

@@ -16,6 +16,7 @@ import org.jooq.Index;
 import org.jooq.Record6;
 import org.jooq.Schema;
 import org.jooq.Table;
+import org.jooq.TableOptions;
 import org.jooq.UniqueKey;
 import org.jooq.impl.DSL;
 import org.jooq.impl.DefaultDataType;
@@ -102,6 +103,10 @@ public final class SchemaDrift {
         Set<String> expectedTables = new TreeSet<>();
         Set<String> expectedIndexes = new HashSet<>();
         for (Table<?> table : expected.getTables()) {
+            if (table.getTableType() == TableOptions.TableType.FUNCTION) {
+                // A table-valued function (an extension such as citext brings regexp_matches): not a relation.
+                continue;
+            }
             String name = table.getName();
             expectedTables.add(name);
             Map<String, Record6<String, String, String, String, Integer, String>> columns = live.get(name);
@@ -154,7 +159,8 @@ public final class SchemaDrift {
             DataType<?> expectedType = field.getDataType();
             DataType<?> liveType = liveType(column.value3());
             boolean sameType = liveType.getSQLDataType() != null && expectedType.getSQLDataType() != null
-                    && liveType.getSQLDataType().getTypeName().equals(expectedType.getSQLDataType().getTypeName());
+                    && liveType.getSQLDataType().getTypeName().equals(expectedType.getSQLDataType().getTypeName())
+                    || namedLike(expectedType, column.value3());
             int expectedLength = expectedType.hasLength() ? expectedType.length() : 0;
             int liveLength = column.value5() == null ? 0 : column.value5();
             if (!sameType || expectedLength != liveLength) {
@@ -187,6 +193,21 @@ public final class SchemaDrift {
                 drift.add("key " + key + " of " + table.getName() + " is missing from the database");
             }
         }
+    }
+
+    /**
+     * Whether a type jOOQ knows by name (a PostgreSQL enum, an extension's base type such as citext, generated as
+     * {@code "public"."citext"}) is the catalog's {@code udt_name}. jOOQ's lookup of a live type by name only finds
+     * such types once their generated class was loaded, so the name itself is compared.
+     */
+    private static boolean namedLike(DataType<?> type, String udtName) {
+        DataType<?> sqlType = type.getSQLDataType();
+        return bareName(type.getTypeName()).equals(udtName)
+                || sqlType != null && bareName(sqlType.getTypeName()).equals(udtName);
+    }
+
+    private static String bareName(String typeName) {
+        return typeName.substring(typeName.lastIndexOf('.') + 1).replace("\"", "");
     }
 
     private static DataType<?> liveType(String udtName) {
