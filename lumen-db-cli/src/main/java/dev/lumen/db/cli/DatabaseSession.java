@@ -97,6 +97,11 @@ final class DatabaseSession implements AutoCloseable {
         return config;
     }
 
+    /** Whether the command works on the embedded development database (started by this session). */
+    boolean embedded() {
+        return devDatabase != null;
+    }
+
     /** The migrator, after one connection proved the server reachable (so failures there are connection errors). */
     Migrator migrator() {
         return db().migrator();

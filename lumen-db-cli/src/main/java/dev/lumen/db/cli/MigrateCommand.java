@@ -92,6 +92,31 @@ final class MigrateCommand implements Runnable {
                 description = "How many migrations to revert (default: ${DEFAULT-VALUE}).")
         int count = 1;
 
+        @Option(names = {"-y", "--yes"},
+                description = "Do not ask for confirmation (needed without a terminal, except on the embedded"
+                        + " development database).")
+        boolean yes;
+
+        /** The embedded development database is the user's own scratch copy; anywhere else, ask first. */
+        @Override
+        int run(DatabaseSession session, PrintWriter out) {
+            if (!yes && !session.embedded()) {
+                String target = session.config().connection().url() + " as " + session.config().connection().user();
+                Confirmation.Terminal terminal = Confirmation.terminal();
+                if (terminal == null) {
+                    spec.commandLine().getErr().println("lumen-db: migrate down on " + target
+                            + " needs confirmation and there is no terminal to ask on: rerun with --yes.");
+                    return ExitCodes.USAGE;
+                }
+                String what = count == 1 ? "the newest migration" : "the newest " + count + " migrations";
+                if (!Confirmation.ask("Revert " + what + " on " + target + "?", terminal)) {
+                    out.println("Nothing reverted.");
+                    return ExitCodes.USAGE;
+                }
+            }
+            return run(session.migrator(), out);
+        }
+
         @Override
         int run(Migrator migrator, PrintWriter out) {
             DownResult result = migrator.down(count);

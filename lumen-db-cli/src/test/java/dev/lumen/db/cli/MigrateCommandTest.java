@@ -72,7 +72,7 @@ class MigrateCommandTest {
             Cli.Result up = Cli.run(concat(new String[] {"migrate", "up"}, connection));
             assertThat(up.exitCode()).as(up.err()).isZero();
             assertThat(up.out()).contains("(" + scripts.size() + " migration" + (scripts.size() == 1 ? ")" : "s)"));
-            assertThat(Cli.run(concat(new String[] {"migrate", "down", "1"}, connection)).out())
+            assertThat(Cli.run(concat(new String[] {"migrate", "down", "1", "--yes"}, connection)).out())
                     .contains("Reverted " + newest, "Schema version is now " + previous + ".");
             Cli.Result status = Cli.runProcess(Map.of(), concat(new String[] {"migrate", "status"}, connection));
             assertThat(status.out()).containsPattern("(?m)^\\s*" + Cli.versionOf(newest) + " .* pending ");
