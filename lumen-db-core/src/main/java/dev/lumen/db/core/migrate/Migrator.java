@@ -103,6 +103,17 @@ public final class Migrator {
     }
 
     /**
+     * A Flyway configured exactly as this migrator's (locations, connection, history table), for tools that only
+     * read the history, such as Spring Boot's {@code /actuator/flyway}. Apply migrations with {@link #up()}: it
+     * adds lumen-db's checks, lock handling and failure records that Flyway's own {@code migrate()} lacks.
+     *
+     * @return a new Flyway instance
+     */
+    public Flyway inspector() {
+        return flyway().load();
+    }
+
+    /**
      * Applies every pending migration, each in its own transaction. When one fails, it is rolled back, recorded
      * for {@link #status()}, and the exception names the file, line and PostgreSQL's message.
      *
