@@ -20,7 +20,12 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        Path folder = Files.createTempDirectory("lumen-db-demo-");
+        DemoFolders.Created created = DemoFolders.create();
+        Path folder = created.folder();
+        if (created.staleRemoved() > 0) {
+            out.printf("Removed %d folder%s left by interrupted demos.%n", created.staleRemoved(),
+                    created.staleRemoved() == 1 ? "" : "s");
+        }
         try {
             new Demo(out).run(folder);
         } finally {
@@ -33,7 +38,7 @@ final class DemoCommand implements Callable<Integer> {
         try (var files = Files.walk(folder)) {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (java.io.IOException e) {
-            // A leftover temp folder is harmless.
+            // The server deleted it already, or the next demo removes it.
         }
     }
 }
