@@ -6,9 +6,8 @@ import static dev.lumen.db.schema.Tables.USERS;
 import static dev.lumen.db.schema.Tables.USER_ROLES;
 
 import dev.lumen.db.core.LumenDb;
-import dev.lumen.db.core.TestConfigs;
+import dev.lumen.db.core.TestLumenDb;
 import dev.lumen.db.test.TestDatabase;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /** Starting a LumenDb on a test database and emptying the seed tables. */
 final class RepositoryTestSupport {
@@ -17,7 +16,7 @@ final class RepositoryTestSupport {
     }
 
     static LumenDb start(TestDatabase database) {
-        return LumenDb.start(TestConfigs.forDatabase(database), new SimpleMeterRegistry());
+        return TestLumenDb.start(database);
     }
 
     static void emptyTables(LumenDb db) {
