@@ -48,7 +48,8 @@ import org.junit.jupiter.api.io.TempDir;
  * the result: the linter, the code generator (whose output must compile), and the migrator up, status and down,
  * with the undo scripts restoring the catalog exactly. The users' folder is copied, never edited, so whatever it
  * holds today is what is checked; the added pairs live under {@code fixtures/new-table} and reference the seed's
- * {@code users} table and {@code lumen_set_updated_at()} trigger function, as a user's table would.
+ * {@code users} table and {@code lumen_set_updated_at()} trigger function, as a user's table would. Their names
+ * carry a {@code lumen_fixture_} prefix so that a table a user adds (say {@code shipments}) cannot collide with them.
  */
 @LumenDbTest(migrated = false)
 class AddedMigrationsTest {
@@ -77,10 +78,10 @@ class AddedMigrationsTest {
         SchemaGenerator.Result generated = SchemaGenerator.run(
                 GeneratorSettings.defaults(migrations, output, project.resolve("target/lumen-db")), BuildLog.silent());
         assertThat(generated.migrationsApplied()).isEqualTo(seedVersions + 2);
-        String table = Files.readString(output.resolve("dev/lumen/db/schema/tables/Shipments.java"));
+        String table = Files.readString(output.resolve("dev/lumen/db/schema/tables/LumenFixtureShipments.java"));
         assertThat(table).contains("REMARK", "PRIORITY", "LABELS", "TRANSIT", "CONTACT", "RAW_PAYLOAD")
-                .doesNotContain("public final TableField<ShipmentsRecord, String> NOTE");
-        assertThat(output.resolve("dev/lumen/db/schema/enums/ShipmentPriority.java")).exists();
+                .doesNotContain("public final TableField<LumenFixtureShipmentsRecord, String> NOTE");
+        assertThat(output.resolve("dev/lumen/db/schema/enums/LumenFixturePriority.java")).exists();
         Path classes = project.resolve("target/classes");
         assertThat(compile(output, classes)).as("javac output").isEmpty();
 
@@ -99,8 +100,8 @@ class AddedMigrationsTest {
                         AmbientTransactions.NONE, generatedSchema.schema())) {
             Migrator migrator = lumen.migrator();
             UpResult up = migrator.up();
-            assertThat(up.applied()).containsExactly("V99991231000000__create_shipments.sql",
-                    "V99991231000100__rename_shipments_note.sql");
+            assertThat(up.applied()).containsExactly("V99991231000000__create_fixture_shipments.sql",
+                    "V99991231000100__rename_fixture_shipments_note.sql");
             MigrationStatus status = migrator.status();
             assertThat(status.currentVersion()).isEqualTo(newest);
             assertThat(status.pending()).isEmpty();
@@ -110,8 +111,8 @@ class AddedMigrationsTest {
             assertThat(lumen.health().check().status()).isEqualTo(HealthStatus.UP);
 
             DownResult down = migrator.down(2);
-            assertThat(down.undone()).containsExactly("V99991231000100__rename_shipments_note.sql",
-                    "V99991231000000__create_shipments.sql");
+            assertThat(down.undone()).containsExactly("V99991231000100__rename_fixture_shipments_note.sql",
+                    "V99991231000000__create_fixture_shipments.sql");
             assertThat(down.currentVersion()).isEqualTo(seedNewest);
             assertThat(migrator.status().pending()).hasSize(2);
         }
