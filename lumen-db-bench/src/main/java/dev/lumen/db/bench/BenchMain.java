@@ -223,6 +223,19 @@ public final class BenchMain {
         }
         rows.add(tx);
 
+        progress("4b. repository call in @Transactional vs the plain runner");
+        try (SpringWorkloads spring = new SpringWorkloads(f)) {
+            Paired.Result inSpring = Paired.run(spring::spring, spring::runner, 3, rounds, calls / 2);
+            rows.add(ScenarioResult.of("spring_transactional", "Repository call in @Transactional vs the plain runner",
+                    inSpring.medianA() / 1000, inSpring.medianB() / 1000, "us/op", "runner", null, inSpring.ratio(),
+                    inSpring.ratio(), "paired", "", Goal.atMost(1.05), String.format(Locale.ROOT,
+                            "A @Transactional service method (Spring's TransactionInterceptor over lumen-db-spring-boot's "
+                                    + "LumenTransactionManager; the repository joins through the ambient transaction) "
+                                    + "doing the transaction row's find + updateLastLogin, vs the same two calls in "
+                                    + "db.transactions().call on the same LumenDb and pool. Paired: %d rounds of %d calls "
+                                    + "each.", inSpring.rounds(), inSpring.callsPerRound())));
+        }
+
         progress("5. 32 clients on a pool of 8");
         int clients = ConcurrentLookupBenchmark.CLIENTS;
         Runnable lumenLookup = work::lumenFind;
