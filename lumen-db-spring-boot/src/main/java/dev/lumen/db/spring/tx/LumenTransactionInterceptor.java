@@ -9,6 +9,7 @@ import dev.lumen.db.spring.LumenTransactional;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
@@ -59,7 +60,10 @@ public final class LumenTransactionInterceptor implements MethodInterceptor {
 
     @Override
     public @Nullable Object invoke(MethodInvocation invocation) throws Throwable {
-        LumenTransactional settings = settings(invocation);
+        Method called = invocation.getMethod();
+        // As @Transactional: public methods only, and never Object's own (toString, hashCode) on an annotated class.
+        LumenTransactional settings = Modifier.isPublic(called.getModifiers())
+                && called.getDeclaringClass() != Object.class ? settings(invocation) : null;
         if (settings == null) {
             return invocation.proceed();
         }
