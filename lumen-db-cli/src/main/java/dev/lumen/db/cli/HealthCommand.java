@@ -53,6 +53,9 @@ final class HealthCommand implements Callable<Integer> {
                     MigrateCommand.version(report.currentVersion()), report.pendingMigrations(),
                     report.failedMigrations());
         }
+        report.replicas().forEach(replica -> out.printf(java.util.Locale.ROOT,
+                "  replica    %s %s, lag %d bytes, %.1f s%n", replica.name(), replica.healthy() ? "serving" : "ejected",
+                replica.lagBytes(), replica.lagSeconds()));
         report.details().forEach(detail -> out.println("  ! " + detail));
     }
 }

@@ -30,6 +30,8 @@ class PlainSqlAllowListTest {
                     "undo scripts are SQL files by nature; LOCK TABLE and SET LOCAL are templates filled with names"),
             Map.entry("dev.lumen.db.core.migrate.Downgrade",
                     "runs the undo scripts (SQL files by nature); LOCK TABLE is a template filled with the history's name"),
+            Map.entry("dev.lumen.db.core.replica.ReplicaQueries",
+                    "the lag probes and the token wait read fixed WAL-position functions; discovery reads pg_stat_replication"),
             Map.entry("dev.lumen.db.core.migrate.LockTimeouts",
                     "SET lock_timeout before each migration, built from an integer number of milliseconds"),
             Map.entry("dev.lumen.db.repository.CopyInserter",

@@ -3,7 +3,16 @@ package dev.lumen.db.core;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.lumen.db.core.config.DatabaseConfig;
 import dev.lumen.db.core.config.Environment;
+import dev.lumen.db.core.config.Pooler;
 import dev.lumen.db.core.config.PostgresUrl;
+import dev.lumen.db.core.health.ReplicaStatus;
+import dev.lumen.db.core.replica.PrimaryConnections;
+import dev.lumen.db.core.replica.ReaderScope;
+import dev.lumen.db.core.replica.ReplicaRouter;
+import dev.lumen.db.core.tx.ConsistencyToken;
+import dev.lumen.db.core.tx.TxConnections;
+import java.time.Duration;
+import java.util.List;
 import dev.lumen.db.core.error.ConnectionFailedException;
 import dev.lumen.db.core.error.ConnectionFailedException.Reason;
 import dev.lumen.db.core.error.ExceptionTranslatingListener;
@@ -55,6 +64,8 @@ final class DefaultLumenDb implements LumenDb {
     private final HealthChecker health;
     private final ServerInfo server;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final @Nullable ReplicaRouter router;
+    private final Configuration jooq;
 
     private DefaultLumenDb(DatabaseConfig config, HikariDataSource pool, ServerInfo server, MeterRegistry registry,
             AmbientTransactions ambient, @Nullable Schema expectedSchema) {
@@ -62,13 +73,21 @@ final class DefaultLumenDb implements LumenDb {
         this.pool = pool;
         this.server = server;
         Configuration jooq = jooqConfiguration(config, pool, registry, ambient);
+        this.jooq = jooq;
         this.dsl = DSL.using(jooq);
         RepeatedStatementDetector repeated = new RepeatedStatementDetector(
                 config.observability().repeatedStatementThreshold(), registry);
-        this.transactions = TransactionRunner.create(pool, jooq, registry,
-                repeated.enabled() ? repeated::forTransaction : null, ambient);
-        this.migrator = new Migrator(config.migrations(), config.connection());
-        this.health = new HealthChecker(pool, migrator, config.observability().healthSlowPing(), dsl, expectedSchema);
+        this.router = config.scaleOut().routesReads() ? ReplicaRouter.start(config, pool, registry) : null;
+        TxConnections connections = router != null ? router : new PrimaryConnections(pool);
+        // Behind PgBouncer in transaction mode the session carries no statement_timeout: each transaction sets it.
+        Duration defaultTimeout = config.scaleOut().pooler() == Pooler.PGBOUNCER_TRANSACTION
+                ? config.connection().statementTimeout() : Duration.ZERO;
+        this.transactions = TransactionRunner.create(connections, jooq, registry,
+                repeated.enabled() ? repeated::forTransaction : null, ambient, defaultTimeout);
+        this.migrator = new Migrator(config.migrations(), config.migrationConnection());
+        ReplicaRouter replicas = router;
+        this.health = new HealthChecker(pool, migrator, config.observability().healthSlowPing(), dsl, expectedSchema,
+                replicas == null ? List::of : replicas::status);
     }
 
     static LumenDb start(DatabaseConfig config, MeterRegistry registry, AmbientTransactions ambient,
@@ -141,6 +160,21 @@ final class DefaultLumenDb implements LumenDb {
     }
 
     @Override
+    public DbScope reader() {
+        return router == null ? this : new ReaderScope(router, jooq, null);
+    }
+
+    @Override
+    public DbScope reader(ConsistencyToken token) {
+        return router == null ? this : new ReaderScope(router, jooq, token);
+    }
+
+    @Override
+    public List<ReplicaStatus> replicas() {
+        return router == null ? List.of() : router.status();
+    }
+
+    @Override
     public TransactionRunner transactions() {
         return transactions;
     }
@@ -173,6 +207,9 @@ final class DefaultLumenDb implements LumenDb {
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
+            if (router != null) {
+                router.close();
+            }
             pool.close();
             LOG.info("lumen-db closed");
         }

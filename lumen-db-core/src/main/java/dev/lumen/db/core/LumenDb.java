@@ -79,6 +79,36 @@ public interface LumenDb extends DbScope, AutoCloseable {
     DSLContext dsl();
 
     /**
+     * An explicit reader scope: each statement in auto-commit on a healthy read replica, locking reads
+     * ({@code FOR UPDATE} / {@code FOR SHARE}) on the primary. Without replicas, this instance itself.
+     *
+     * @return the scope
+     */
+    default DbScope reader() {
+        return this;
+    }
+
+    /**
+     * A reader scope whose statements see the write a token stands for: on a replica that has replayed it, else
+     * (after {@code lumen.db.replicas.token-wait}) on the primary.
+     *
+     * @param token from {@link TransactionRunner#callWithToken}
+     * @return the scope
+     */
+    default DbScope reader(dev.lumen.db.core.tx.ConsistencyToken token) {
+        return this;
+    }
+
+    /**
+     * The read replicas as the lag probes last found them.
+     *
+     * @return one status per replica; empty without replicas
+     */
+    default java.util.List<dev.lumen.db.core.health.ReplicaStatus> replicas() {
+        return java.util.List.of();
+    }
+
+    /**
      * The transaction runner.
      *
      * @return the runner

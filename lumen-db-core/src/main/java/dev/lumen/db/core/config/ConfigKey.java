@@ -68,7 +68,25 @@ public enum ConfigKey {
     /** lock_timeout for migrations. */
     MIGRATIONS_LOCK_TIMEOUT("lumen.db.migrations.lock-timeout", "duration", "How long a migration may keep trying to get its locks (attempts of lock-attempt each, with backoff) before it fails; 0 = no lock_timeout, wait forever; at most 24h", "10s", "10s", "5s"),
     /** lock_timeout of one attempt. */
-    MIGRATIONS_LOCK_ATTEMPT("lumen.db.migrations.lock-attempt", "duration", "lock_timeout of one attempt: a migration waiting longer for a lock steps back, so application queries queued behind it run, and retries; 10ms..1m, at most lock-timeout", "200ms", "200ms", "200ms");
+    MIGRATIONS_LOCK_ATTEMPT("lumen.db.migrations.lock-attempt", "duration", "lock_timeout of one attempt: a migration waiting longer for a lock steps back, so application queries queued behind it run, and retries; 10ms..1m, at most lock-timeout", "200ms", "200ms", "200ms"),
+    /** Where migrations run (a direct URL when a pooler sits in front). */
+    MIGRATIONS_URL("lumen.db.migrations.url", "URL", "Where migrations run; empty = lumen.db.url. Required with lumen.db.pooler=pgbouncer-transaction (Flyway's lock is session-level): point it at PostgreSQL itself", "", "", ""),
+    /** Read replicas. */
+    REPLICAS("lumen.db.replicas", "comma list of URLs, or discover", "Read replicas: read-only transactions and db.reader() run there; 'discover' reads pg_stat_replication on the primary at start (application_name host:port, else client_addr with the primary's port); empty = none", "", "", ""),
+    /** Lag threshold in bytes. */
+    REPLICAS_MAX_LAG_BYTES("lumen.db.replicas.max-lag-bytes", "bytes (kB, MB, GB)", "A replica whose replay is further behind the primary's WAL is ejected; 1kB..1TB", "16MB", "16MB", "16MB"),
+    /** Lag threshold in time. */
+    REPLICAS_MAX_LAG("lumen.db.replicas.max-lag", "duration", "A replica whose replay is further behind in time (since the primary passed its replay position) is ejected; 100ms..1h", "5s", "5s", "5s"),
+    /** Probe interval. */
+    REPLICAS_PROBE_INTERVAL("lumen.db.replicas.probe-interval", "duration", "How often every replica's lag is measured; 20ms..1s", "500ms", "500ms", "500ms"),
+    /** Probe timeout. */
+    REPLICAS_PROBE_TIMEOUT("lumen.db.replicas.probe-timeout", "duration", "Longest wait for one probe; a replica that does not answer in time is ejected; 20ms..10s", "500ms", "500ms", "500ms"),
+    /** Token wait budget. */
+    REPLICAS_TOKEN_WAIT("lumen.db.replicas.token-wait", "duration", "How long a read with a ConsistencyToken waits for a replica to replay it before it runs on the primary; 0..30s", "250ms", "250ms", "250ms"),
+    /** Re-admission hysteresis. */
+    REPLICAS_READMIT_AFTER("lumen.db.replicas.readmit-after", "probes", "Consecutive good probes before an ejected replica serves reads again; 1..100", "3", "3", "3"),
+    /** Pooler in front of the servers. */
+    POOLER("lumen.db.pooler", "direct / pgbouncer-transaction", "What sits in front of PostgreSQL: with pgbouncer-transaction lumen-db keeps no session state, sends prepareThreshold=0 unless the URL sets it, and needs lumen.db.migrations.url", "direct", "direct", "direct");
 
     private final String property;
     private final String unit;

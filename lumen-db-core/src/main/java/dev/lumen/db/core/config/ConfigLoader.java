@@ -144,7 +144,23 @@ public final class ConfigLoader {
                 Path.of(sources.text(ConfigKey.MIGRATIONS_DIRECTORY)), sources.duration(ConfigKey.MIGRATIONS_LOCK_TIMEOUT),
                 sources.text(ConfigKey.MIGRATIONS_USER), Secret.of(sources.text(ConfigKey.MIGRATIONS_PASSWORD)),
                 sources.duration(ConfigKey.MIGRATIONS_LOCK_ATTEMPT));
-        return new DatabaseConfig(environment, connection, pool, observability, migrations);
+        return new DatabaseConfig(environment, connection, pool, observability, migrations, scaleOut(sources));
+    }
+
+    private static ScaleOutConfig scaleOut(Sources sources) {
+        String replicas = sources.text(ConfigKey.REPLICAS);
+        boolean discover = replicas.equalsIgnoreCase("discover");
+        List<PostgresUrl> urls = discover || replicas.isBlank() ? List.of() : Arrays.stream(replicas.split(","))
+                .map(String::trim)
+                .filter(text -> !text.isEmpty())
+                .map(text -> sources.parseUrl(ConfigKey.REPLICAS, text))
+                .toList();
+        String migrationsUrl = sources.text(ConfigKey.MIGRATIONS_URL);
+        return new ScaleOutConfig(urls, discover, sources.bytes(ConfigKey.REPLICAS_MAX_LAG_BYTES),
+                sources.duration(ConfigKey.REPLICAS_MAX_LAG), sources.duration(ConfigKey.REPLICAS_PROBE_INTERVAL),
+                sources.duration(ConfigKey.REPLICAS_PROBE_TIMEOUT), sources.duration(ConfigKey.REPLICAS_TOKEN_WAIT),
+                sources.integer(ConfigKey.REPLICAS_READMIT_AFTER), Pooler.parse(sources.text(ConfigKey.POOLER)),
+                migrationsUrl.isBlank() ? null : sources.parseUrl(ConfigKey.MIGRATIONS_URL, migrationsUrl));
     }
 
     private Properties readFile(Environment environment) {
@@ -260,6 +276,34 @@ public final class ConfigLoader {
             return parsed;
         }
 
+        /** A URL under another key than lumen.db.url: the failure names that key, and never quotes the URL. */
+        PostgresUrl parseUrl(ConfigKey key, String text) {
+            try {
+                return PostgresUrl.parse(text);
+            } catch (ConfigurationException e) {
+                String message = String.valueOf(e.getMessage());
+                throw new ConfigurationException(key.property(), key.property() + " (from " + resolved(key).source()
+                        + ")" + message.substring(Math.min(message.length(), ConfigKey.URL.property().length())));
+            }
+        }
+
+        /** Bytes: a whole number, optionally with kB, MB or GB (powers of 1024, as PostgreSQL counts them). */
+        long bytes(ConfigKey key) {
+            Resolved value = resolved(key);
+            java.util.regex.Matcher matcher = BYTES.matcher(value.text().trim());
+            if (!matcher.matches() || matcher.group(1).length() > 12) {
+                throw invalid(key, value, "a size such as 16MB, 512kB or 1048576");
+            }
+            long number = Long.parseLong(matcher.group(1));
+            String unit = matcher.group(2) == null ? "" : matcher.group(2).toLowerCase(Locale.ROOT);
+            return switch (unit) {
+                case "kb" -> number << 10;
+                case "mb" -> number << 20;
+                case "gb" -> number << 30;
+                default -> number;
+            };
+        }
+
         SslMode sslMode() {
             return SslMode.parse(text(ConfigKey.SSL_MODE));
         }
@@ -286,9 +330,12 @@ public final class ConfigLoader {
         }
     }
 
+    private static final java.util.regex.Pattern BYTES = java.util.regex.Pattern.compile("(\\d+)\\s*([kKmMgG][bB])?");
+
     /** Secrets and URLs (which may hold them) are never repeated in a message. */
     private static String shown(ConfigKey key, String text) {
-        return key == ConfigKey.PASSWORD || key == ConfigKey.MIGRATIONS_PASSWORD || key == ConfigKey.URL ? "****"
+        return key == ConfigKey.PASSWORD || key == ConfigKey.MIGRATIONS_PASSWORD || key == ConfigKey.URL
+                || key == ConfigKey.REPLICAS || key == ConfigKey.MIGRATIONS_URL ? "****"
                 : text.length() > 100 ? text.substring(0, 100) + "..." : text;
     }
 

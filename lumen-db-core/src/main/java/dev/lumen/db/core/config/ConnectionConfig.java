@@ -110,4 +110,18 @@ public record ConnectionConfig(
     public String server() {
         return PostgresUrl.parse(url).server();
     }
+
+    /**
+     * The same settings for another server (a replica, a direct URL past a pooler): that URL's credentials when it
+     * names any, else these.
+     *
+     * @param other the other server's parsed URL
+     * @return the settings
+     */
+    public ConnectionConfig at(PostgresUrl other) {
+        return new ConnectionConfig(other.jdbcUrl(), other.user() == null ? user : other.user(),
+                other.password().isEmpty() ? password : other.password(), connectTimeout, socketTimeout,
+                statementTimeout, tcpKeepAlive, reWriteBatchedInserts, applicationName, sslMode, sslRootCert,
+                other.secretParameters());
+    }
 }

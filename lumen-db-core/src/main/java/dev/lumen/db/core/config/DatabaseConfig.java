@@ -13,9 +13,38 @@ import java.util.Properties;
  * @param pool          the connection pool
  * @param observability metrics, logs and health
  * @param migrations    the migrator
+ * @param scaleOut      read replicas, lag tracking and the pooler ({@link ScaleOutConfig#none()} without them)
  */
 public record DatabaseConfig(Environment environment, ConnectionConfig connection, PoolConfig pool,
-        ObservabilityConfig observability, MigrationConfig migrations) {
+        ObservabilityConfig observability, MigrationConfig migrations, ScaleOutConfig scaleOut) {
+
+    /**
+     * A configuration without replicas or pooler.
+     *
+     * @param environment   the profile whose defaults were used
+     * @param connection    how to reach the server
+     * @param pool          the connection pool
+     * @param observability metrics, logs and health
+     * @param migrations    the migrator
+     */
+    public DatabaseConfig(Environment environment, ConnectionConfig connection, PoolConfig pool,
+            ObservabilityConfig observability, MigrationConfig migrations) {
+        this(environment, connection, pool, observability, migrations, ScaleOutConfig.none());
+    }
+
+    /**
+     * The connection settings migrations use: {@code lumen.db.migrations.url} when set (a direct URL past a
+     * pooler), with that URL's credentials if it names any, else the application's connection.
+     *
+     * @return the connection settings for the migrator
+     */
+    public ConnectionConfig migrationConnection() {
+        PostgresUrl url = scaleOut.migrationsUrl();
+        if (url == null) {
+            return connection;
+        }
+        return connection.at(url);
+    }
 
     /** Cross-field rules. */
     public DatabaseConfig {

@@ -10,7 +10,8 @@ import org.jspecify.annotations.Nullable;
 public abstract sealed class DatabaseException extends LumenDbException
         permits ConstraintViolationException, InvalidInputException, SerializationFailureException,
         DeadlockException, LockTimeoutException, QueryTimeoutException, UnavailableException,
-        ConnectionFailedException, CommitOutcomeUnknownException, ReadOnlyTransactionException,
+        ConnectionFailedException, CommitOutcomeUnknownException, ReplicationUnconfirmedException,
+        ReadOnlyTransactionException,
         PermissionDeniedException, NotFoundException,
         UnclassifiedDatabaseException {
 

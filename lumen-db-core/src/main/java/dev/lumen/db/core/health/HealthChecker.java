@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.jooq.DSLContext;
 import org.jooq.Schema;
@@ -38,6 +39,7 @@ public final class HealthChecker {
     private final @Nullable Schema expectedSchema;
     private final Clock clock;
     private final Duration borrowTimeout;
+    private final Supplier<List<ReplicaStatus>> replicas;
 
     /** Longest wait for a pooled connection during a check: health probes (and their callers) must not hang. */
     public static final Duration MAX_BORROW_WAIT = Duration.ofSeconds(1);
@@ -53,6 +55,23 @@ public final class HealthChecker {
      */
     public HealthChecker(HikariDataSource pool, Migrator migrator, Duration slowPing, DSLContext dsl,
             @Nullable Schema expectedSchema) {
+        this(pool, migrator, slowPing, dsl, expectedSchema, List::of);
+    }
+
+    /**
+     * Creates the checker of a primary with read replicas: an ejected replica makes the report DEGRADED (reads
+     * it would serve go elsewhere), and every replica is listed in {@link HealthReport#replicas()}.
+     *
+     * @param pool           the primary's pool
+     * @param migrator       the migrator, for migration state
+     * @param slowPing       pings slower than this make the report DEGRADED
+     * @param dsl            jOOQ on the pool, for the drift check
+     * @param expectedSchema the generated schema to compare the database with, or {@code null} to skip that check
+     * @param replicas       the replicas' current state (the router's)
+     */
+    public HealthChecker(HikariDataSource pool, Migrator migrator, Duration slowPing, DSLContext dsl,
+            @Nullable Schema expectedSchema, Supplier<List<ReplicaStatus>> replicas) {
+        this.replicas = replicas;
         this.pool = pool;
         this.migrator = migrator;
         this.slowPing = slowPing;
@@ -68,6 +87,24 @@ public final class HealthChecker {
      * @return the report; never throws for an unhealthy database
      */
     public HealthReport check() {
+        HealthReport primary = checkPrimary();
+        List<ReplicaStatus> states = replicas.get();
+        if (states.isEmpty()) {
+            return primary;
+        }
+        List<String> details = new ArrayList<>(primary.details());
+        for (ReplicaStatus replica : states) {
+            if (!replica.healthy()) {
+                details.add("replica " + replica.name() + " ejected: " + replica.problem());
+            }
+        }
+        HealthStatus status = primary.status() == HealthStatus.UP && details.size() > primary.details().size()
+                ? HealthStatus.DEGRADED : primary.status();
+        return new HealthReport(status, primary.checkedAt(), primary.pingLatency(), primary.pool(),
+                primary.currentVersion(), primary.pendingMigrations(), primary.failedMigrations(), details, states);
+    }
+
+    private HealthReport checkPrimary() {
         List<String> details = new ArrayList<>();
         Duration ping;
         // While the pool is waiting out an outage, say so at once instead of waiting for a connection.

@@ -17,13 +17,34 @@ import org.jspecify.annotations.Nullable;
  * @param pendingMigrations migrations not applied yet, or -1 when unknown
  * @param failedMigrations  failed migrations (rolled back or dirty), or -1 when unknown
  * @param details           one line per finding that made the status worse than UP
+ * @param replicas          the read replicas as the lag probes last found them (empty without replicas)
  */
 public record HealthReport(HealthStatus status, Instant checkedAt, @Nullable Duration pingLatency, PoolState pool,
-        @Nullable String currentVersion, int pendingMigrations, int failedMigrations, List<String> details) {
+        @Nullable String currentVersion, int pendingMigrations, int failedMigrations, List<String> details,
+        List<ReplicaStatus> replicas) {
 
-    /** Freezes the details. */
+    /** Freezes the lists. */
     public HealthReport {
         details = List.copyOf(details);
+        replicas = List.copyOf(replicas);
+    }
+
+    /**
+     * A report without replicas.
+     *
+     * @param status            UP, DEGRADED or DOWN
+     * @param checkedAt         when the check ran
+     * @param pingLatency       round trip of {@code SELECT 1}, or {@code null} when it failed
+     * @param pool              the pool's state
+     * @param currentVersion    the newest applied migration, if known
+     * @param pendingMigrations migrations not applied yet, or -1 when unknown
+     * @param failedMigrations  failed migrations, or -1 when unknown
+     * @param details           one line per finding
+     */
+    public HealthReport(HealthStatus status, Instant checkedAt, @Nullable Duration pingLatency, PoolState pool,
+            @Nullable String currentVersion, int pendingMigrations, int failedMigrations, List<String> details) {
+        this(status, checkedAt, pingLatency, pool, currentVersion, pendingMigrations, failedMigrations, details,
+                List.of());
     }
 
     /**

@@ -49,6 +49,7 @@ public final class ErrorKinds {
             case QueryTimeoutException e -> "query_timeout";
             case UnavailableException e -> "unavailable";
             case CommitOutcomeUnknownException e -> "commit_outcome_unknown";
+            case dev.lumen.db.core.error.ReplicationUnconfirmedException e -> "replication_unconfirmed";
             case ConnectionFailedException e -> "connection_failed";
             case ReadOnlyTransactionException e -> "read_only_transaction";
             case PermissionDeniedException e -> "permission_denied";

@@ -21,6 +21,15 @@ public final class MetricNames {
     /** Counter: transactions that still failed after their last retry. Tag {@link #REASON}. */
     public static final String TRANSACTION_RETRIES_EXHAUSTED = "lumen.db.transaction.retries.exhausted";
 
+    /** Counter: routed transactions and reader statements. Tags {@link #TARGET}, {@link #REASON}. */
+    public static final String ROUTE = "lumen.db.route";
+    /** Gauge: a replica's replay lag in bytes behind the primary's WAL. Tag {@link #REPLICA}. */
+    public static final String REPLICA_LAG_BYTES = "lumen.db.replica.lag.bytes";
+    /** Gauge: a replica's replay lag in seconds (since the primary passed its replay position). Tag {@link #REPLICA}. */
+    public static final String REPLICA_LAG_SECONDS = "lumen.db.replica.lag.seconds";
+    /** Gauge: 1 while a replica serves reads, 0 while it is ejected. Tag {@link #REPLICA}. */
+    public static final String REPLICA_HEALTHY = "lumen.db.replica.healthy";
+
     /** Statement kind: select, insert, update, delete, merge, ddl, batch, other. */
     public static final String TYPE = "type";
     /** success or error (queries); committed or rolled_back (transactions). */
@@ -35,8 +44,12 @@ public final class MetricNames {
     public static final String ISOLATION = "isolation";
     /** Whether the transaction was read-only. */
     public static final String READ_ONLY = "read_only";
-    /** Why a transaction was retried: serialization_failure or deadlock. */
+    /** Why a transaction was retried (serialization_failure, deadlock) or routed (write, read, token, lagging, fallback, locking). */
     public static final String REASON = "reason";
+    /** Where a routed unit of work ran: primary or replica. */
+    public static final String TARGET = "target";
+    /** A replica's name: {@code host:port}, never a URL. */
+    public static final String REPLICA = "replica";
 
     private MetricNames() {
     }

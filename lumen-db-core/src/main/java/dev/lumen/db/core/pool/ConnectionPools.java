@@ -8,6 +8,7 @@ import com.zaxxer.hikari.pool.HikariPool;
 import dev.lumen.db.core.config.ConnectionConfig;
 import dev.lumen.db.core.config.DatabaseConfig;
 import dev.lumen.db.core.config.PoolConfig;
+import dev.lumen.db.core.config.Pooler;
 import dev.lumen.db.core.config.Secret;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Connection;
@@ -47,7 +48,7 @@ public final class ConnectionPools {
         // A data source of our own rather than a JDBC URL: Hikari logs its configuration (URL and driver
         // properties, with only "password" masked) at DEBUG, and our source waits out outages (see ServerDataSource).
         ServerDataSource connections = new ServerDataSource(driverDataSource(connection, connection.user(),
-                connection.password()), connection.server());
+                connection.password(), config.scaleOut().pooler(), false), connection.server());
         hikari.setDataSource(connections);
         hikari.setMaximumPoolSize(pool.maxSize());
         hikari.setMinimumIdle(pool.minIdle());
@@ -66,6 +67,36 @@ public final class ConnectionPools {
     }
 
     /**
+     * Opens the pool of one read replica: the primary's pool settings, sessions that refuse writes, and no
+     * connection at start (a replica that is down must not stop the service; the lag probe ejects it).
+     *
+     * @param config   the configuration (pool settings, pooler)
+     * @param replica  the replica's connection settings
+     * @param name     the replica's name in meters and logs ({@code host:port})
+     * @param registry where Hikari's meters go
+     * @return the running pool
+     */
+    public static HikariDataSource openReplica(DatabaseConfig config, ConnectionConfig replica, String name,
+            MeterRegistry registry) {
+        HikariConfig hikari = new HikariConfig();
+        PoolConfig pool = config.pool();
+        hikari.setPoolName(POOL_NAME + "-replica-" + name);
+        hikari.setDataSource(new ServerDataSource(driverDataSource(replica, replica.user(), replica.password(),
+                config.scaleOut().pooler(), config.scaleOut().pooler() == Pooler.DIRECT), replica.server()));
+        hikari.setMaximumPoolSize(pool.maxSize());
+        hikari.setMinimumIdle(pool.minIdle());
+        hikari.setMaxLifetime(pool.maxLifetime().toMillis());
+        hikari.setIdleTimeout(pool.idleTimeout().toMillis());
+        hikari.setConnectionTimeout(pool.acquireTimeout().toMillis());
+        hikari.setValidationTimeout(Math.min(5_000, Math.max(250, pool.acquireTimeout().toMillis() - 1)));
+        hikari.setLeakDetectionThreshold(pool.leakDetectionThreshold().toMillis());
+        hikari.setAutoCommit(true);
+        hikari.setInitializationFailTimeout(-1);
+        hikari.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(registry));
+        return new HikariDataSource(hikari);
+    }
+
+    /**
      * A plain pgjdbc data source for a configuration: its URL, the given credentials, and every driver property
      * including the secret ones (also used by the migrator's own connections).
      *
@@ -75,13 +106,28 @@ public final class ConnectionPools {
      * @return the data source
      */
     public static PGSimpleDataSource driverDataSource(ConnectionConfig connection, String user, Secret password) {
+        return driverDataSource(connection, user, password, Pooler.DIRECT, false);
+    }
+
+    /**
+     * A plain pgjdbc data source for a configuration behind a pooler, optionally with read-only sessions.
+     *
+     * @param connection       the connection configuration
+     * @param user             the user to log in as
+     * @param password         that user's password
+     * @param pooler           what sits in front of the server
+     * @param readOnlySessions start every session with {@code default_transaction_read_only=on} (replicas)
+     * @return the data source
+     */
+    public static PGSimpleDataSource driverDataSource(ConnectionConfig connection, String user, Secret password,
+            Pooler pooler, boolean readOnlySessions) {
         PGSimpleDataSource dataSource = new PGSimpleDataSource();
         dataSource.setUrl(connection.url());
         dataSource.setUser(user);
         if (!password.isEmpty()) {
             dataSource.setPassword(password.reveal());
         }
-        driverProperties(connection).forEach((name, value) -> {
+        driverProperties(connection, pooler, readOnlySessions).forEach((name, value) -> {
             try {
                 dataSource.setProperty(name.toString(), value.toString());
             } catch (SQLException e) {
@@ -161,6 +207,33 @@ public final class ConnectionPools {
      * @return driver properties, without user, password and other secrets
      */
     public static Properties driverProperties(ConnectionConfig connection) {
+        return driverProperties(connection, Pooler.DIRECT, false);
+    }
+
+    /**
+     * The pgjdbc properties behind a pooler. With PgBouncer in transaction mode a server session serves many
+     * clients, so nothing session-level is sent (no {@code options}: the statement timeout becomes each
+     * transaction's {@code SET LOCAL}), and server-side prepared statements are off ({@code prepareThreshold=0},
+     * PgBouncer before 1.21 would run them on another server session) unless the URL sets its own threshold.
+     *
+     * @param connection       the connection configuration
+     * @param pooler           what sits in front of the server
+     * @param readOnlySessions add {@code default_transaction_read_only=on} to the session options (replicas,
+     *                         direct connections only)
+     * @return driver properties, without user, password and other secrets
+     */
+    public static Properties driverProperties(ConnectionConfig connection, Pooler pooler, boolean readOnlySessions) {
+        Properties properties = driverPropertiesDirect(connection, readOnlySessions);
+        if (pooler == Pooler.PGBOUNCER_TRANSACTION) {
+            properties.remove("options");
+            if (!connection.url().matches("(?i).*[?&]prepareThreshold=.*")) {
+                properties.setProperty("prepareThreshold", "0");
+            }
+        }
+        return properties;
+    }
+
+    private static Properties driverPropertiesDirect(ConnectionConfig connection, boolean readOnlySessions) {
         Properties properties = new Properties();
         properties.setProperty("connectTimeout", Long.toString(ceilSeconds(connection.connectTimeout())));
         properties.setProperty("loginTimeout", Long.toString(ceilSeconds(connection.connectTimeout())));
@@ -174,9 +247,16 @@ public final class ConnectionPools {
         }
         // Server DETAIL lines repeat key values and row contents: keep them out of exception messages.
         properties.setProperty("logServerErrorDetail", "false");
+        java.util.List<String> options = new java.util.ArrayList<>(2);
         if (!connection.statementTimeout().isZero()) {
-            properties.setProperty("options", String.format(Locale.ROOT, "-c statement_timeout=%d",
-                    connection.statementTimeout().toMillis()));
+            options.add(String.format(Locale.ROOT, "-c statement_timeout=%d", connection.statementTimeout().toMillis()));
+        }
+        if (readOnlySessions) {
+            // A write misrouted to a replica (or to a server that is no standby any more) fails, never succeeds.
+            options.add("-c default_transaction_read_only=on");
+        }
+        if (!options.isEmpty()) {
+            properties.setProperty("options", String.join(" ", options));
         }
         return properties;
     }

@@ -25,6 +25,20 @@ public interface TransactionRunner {
     <T> T call(TxOptions options, TxFunction<T> work);
 
     /**
+     * Runs a write transaction and returns, with its result, the {@link ConsistencyToken} that later reads pass
+     * ({@link TxOptions#after(ConsistencyToken)}) to see this write even on a replica: the primary's WAL position
+     * read right after COMMIT (one more round trip).
+     *
+     * @param options how to run
+     * @param work    the work
+     * @param <T>     the result type
+     * @return the result and the token
+     */
+    default <T> WithToken<T> callWithToken(TxOptions options, TxFunction<T> work) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " does not hand out consistency tokens");
+    }
+
+    /**
      * Runs work with {@link TxOptions#defaults()}.
      *
      * @param work the work
@@ -100,7 +114,27 @@ public interface TransactionRunner {
      */
     static TransactionRunner create(DataSource dataSource, Configuration jooq, MeterRegistry registry,
             @Nullable Supplier<ExecuteListener> perTransaction, AmbientTransactions ambient) {
-        return new PooledTransactionRunner(dataSource, jooq, new TxMetrics(registry), RetryBackoff.DEFAULT,
-                perTransaction, ambient);
+        return new PooledTransactionRunner(TxConnections.of(dataSource), jooq, new TxMetrics(registry),
+                RetryBackoff.DEFAULT, perTransaction, ambient, java.time.Duration.ZERO);
+    }
+
+    /**
+     * The full form: connections chosen per transaction (the replica router), and a statement timeout every
+     * transaction sets itself ({@code SET LOCAL}) when the connections cannot carry one (PgBouncer in transaction
+     * mode).
+     *
+     * @param connections             where each transaction's connection comes from
+     * @param jooq                    the jOOQ configuration each transaction's {@code DSLContext} derives from
+     * @param registry                where the transaction meters go
+     * @param perTransaction          makes the listener of one transaction, or {@code null} for none
+     * @param ambient                 where to find the host's open transaction
+     * @param defaultStatementTimeout applied as {@code SET LOCAL} to transactions without a timeout; zero for none
+     * @return the runner
+     */
+    static TransactionRunner create(TxConnections connections, Configuration jooq, MeterRegistry registry,
+            @Nullable Supplier<ExecuteListener> perTransaction, AmbientTransactions ambient,
+            java.time.Duration defaultStatementTimeout) {
+        return new PooledTransactionRunner(connections, jooq, new TxMetrics(registry), RetryBackoff.DEFAULT,
+                perTransaction, ambient, defaultStatementTimeout);
     }
 }

@@ -2,6 +2,7 @@ package dev.lumen.db.core.tx;
 
 import java.time.Duration;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How a transaction runs. Immutable; each {@code with}-style method returns a copy.
@@ -16,17 +17,35 @@ import java.util.Objects;
  *                    connection's default
  * @param lockTimeout server-side {@code lock_timeout}; zero keeps the connection's default
  * @param retries     how many times to rerun the whole transaction after a serialization failure or deadlock
+ * @param durability  when COMMIT returns ({@code SET LOCAL synchronous_commit}); {@link Durability#SERVER_DEFAULT}
+ *                    sets nothing
+ * @param after       for a read-only transaction with read replicas: the write it must see, or {@code null}
  */
-public record TxOptions(Isolation isolation, boolean readOnly, Duration timeout, Duration lockTimeout, int retries) {
+public record TxOptions(Isolation isolation, boolean readOnly, Duration timeout, Duration lockTimeout, int retries,
+        Durability durability, @Nullable ConsistencyToken after) {
 
     /** Upper bound for {@link #retries()}: beyond it a conflict is a design problem, not bad luck. */
     public static final int MAX_RETRIES = 100;
 
     private static final TxOptions DEFAULTS = new TxOptions(Isolation.DEFAULT, false, Duration.ZERO, Duration.ZERO, 0);
 
+    /**
+     * Options at the server's durability, without a consistency token.
+     *
+     * @param isolation   the isolation level
+     * @param readOnly    reject writes
+     * @param timeout     statement timeout; zero keeps the connection's default
+     * @param lockTimeout lock timeout; zero keeps the connection's default
+     * @param retries     reruns after serialization failures or deadlocks
+     */
+    public TxOptions(Isolation isolation, boolean readOnly, Duration timeout, Duration lockTimeout, int retries) {
+        this(isolation, readOnly, timeout, lockTimeout, retries, Durability.SERVER_DEFAULT, null);
+    }
+
     /** Validates the values. */
     public TxOptions {
         Objects.requireNonNull(isolation, "isolation");
+        Objects.requireNonNull(durability, "durability");
         if (timeout.isNegative() || lockTimeout.isNegative()) {
             throw new IllegalArgumentException("Transaction timeouts must not be negative");
         }
@@ -90,7 +109,7 @@ public record TxOptions(Isolation isolation, boolean readOnly, Duration timeout,
      * @return the copy
      */
     public TxOptions isolation(Isolation level) {
-        return new TxOptions(level, readOnly, timeout, lockTimeout, retries);
+        return new TxOptions(level, readOnly, timeout, lockTimeout, retries, durability, after);
     }
 
     /**
@@ -100,7 +119,7 @@ public record TxOptions(Isolation isolation, boolean readOnly, Duration timeout,
      * @return the copy
      */
     public TxOptions readOnly(boolean value) {
-        return new TxOptions(isolation, value, timeout, lockTimeout, retries);
+        return new TxOptions(isolation, value, timeout, lockTimeout, retries, durability, after);
     }
 
     /**
@@ -110,7 +129,7 @@ public record TxOptions(Isolation isolation, boolean readOnly, Duration timeout,
      * @return the copy
      */
     public TxOptions timeout(Duration value) {
-        return new TxOptions(isolation, readOnly, value, lockTimeout, retries);
+        return new TxOptions(isolation, readOnly, value, lockTimeout, retries, durability, after);
     }
 
     /**
@@ -120,7 +139,7 @@ public record TxOptions(Isolation isolation, boolean readOnly, Duration timeout,
      * @return the copy
      */
     public TxOptions lockTimeout(Duration value) {
-        return new TxOptions(isolation, readOnly, timeout, value, retries);
+        return new TxOptions(isolation, readOnly, timeout, value, retries, durability, after);
     }
 
     /**
@@ -130,6 +149,28 @@ public record TxOptions(Isolation isolation, boolean readOnly, Duration timeout,
      * @return the copy
      */
     public TxOptions retries(int value) {
-        return new TxOptions(isolation, readOnly, timeout, lockTimeout, value);
+        return new TxOptions(isolation, readOnly, timeout, lockTimeout, value, durability, after);
+    }
+
+    /**
+     * A copy with another durability ({@code SET LOCAL synchronous_commit}).
+     *
+     * @param value when COMMIT returns
+     * @return the copy
+     */
+    public TxOptions durability(Durability value) {
+        return new TxOptions(isolation, readOnly, timeout, lockTimeout, retries, value, after);
+    }
+
+    /**
+     * A copy that must see the write a token stands for: with read replicas, a read-only transaction runs on a
+     * replica only once it has replayed the token, else (after {@code lumen.db.replicas.token-wait}) on the
+     * primary. Ignored by transactions that write (they run on the primary, which has every write).
+     *
+     * @param token the token of the write, or {@code null} for none
+     * @return the copy
+     */
+    public TxOptions after(@Nullable ConsistencyToken token) {
+        return new TxOptions(isolation, readOnly, timeout, lockTimeout, retries, durability, token);
     }
 }
