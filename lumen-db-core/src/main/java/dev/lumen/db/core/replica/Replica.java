@@ -115,10 +115,8 @@ final class Replica implements AutoCloseable {
 
     private void bad(String why) {
         goodInARow = 0;
-        if (healthy || problem == null || !why.equals(problem)) {
-            if (healthy) {
-                LOG.warn("lumen-db replica {} ejected: {}", name, why);
-            }
+        if (healthy) {
+            LOG.warn("lumen-db replica {} ejected: {}", name, why);
         }
         healthy = false;
         probed = true;
