@@ -69,6 +69,9 @@ class RetryTest {
                 assertThat(context.getBean(DSLContext.class).fetchCount(ROLES)).isEqualTo(2);
                 assertThat(onCall.attempts()).isGreaterThanOrEqualTo(3);
                 assertThat(moved).isGreaterThanOrEqualTo(1.0).isEqualTo(onCall.attempts() - 2.0);
+                // Each method is one transaction on the runner's timer, its retries included.
+                assertThat(registry.find(MetricNames.TRANSACTION).tag(MetricNames.OUTCOME, "committed")
+                        .tag(MetricNames.ISOLATION, "serializable").timer().count()).isEqualTo(2);
             } finally {
                 threads.shutdownNow();
             }

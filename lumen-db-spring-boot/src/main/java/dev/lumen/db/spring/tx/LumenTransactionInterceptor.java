@@ -1,5 +1,6 @@
 package dev.lumen.db.spring.tx;
 
+import dev.lumen.db.core.error.CommitOutcomeUnknownException;
 import dev.lumen.db.core.error.DeadlockException;
 import dev.lumen.db.core.error.SerializationFailureException;
 import dev.lumen.db.core.observe.MetricNames;
@@ -8,11 +9,14 @@ import dev.lumen.db.core.tx.TxOptions;
 import dev.lumen.db.spring.LumenTransactional;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.aopalliance.intercept.MethodInterceptor;
 import org.aopalliance.intercept.MethodInvocation;
@@ -30,7 +34,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * The advice behind {@link LumenTransactional}. Outermost: a Spring transaction through the transaction
  * manager (so {@code JdbcTemplate} and everything else join it), committed when the method returns, rolled back
  * when it throws anything, and the whole method rerun after 40001 / 40P01 within the retry budget, counted on
- * {@code lumen.db.transaction.retries}. Inside an open transaction: one attempt through lumen-db's runner,
+ * {@code lumen.db.transaction.retries}, and timed on {@code lumen.db.transaction} as the runner's transactions are.
+ * Inside an open transaction: one attempt through lumen-db's runner,
  * which joins as a savepoint and refuses another isolation level.
  */
 public final class LumenTransactionInterceptor implements MethodInterceptor {
@@ -76,6 +81,30 @@ public final class LumenTransactionInterceptor implements MethodInterceptor {
         definition.setIsolationLevel(SpringAmbientTransactions.springIsolation(options.isolation()));
         definition.setReadOnly(options.readOnly());
         definition.setTimeout(settings.timeout() > 0 ? settings.timeout() : DefaultTransactionDefinition.TIMEOUT_DEFAULT);
+        long started = System.nanoTime();
+        String outcome = "rolled_back";
+        try {
+            Object result = outermost(invocation, definition, options);
+            outcome = "committed";
+            return result;
+        } catch (CommitOutcomeUnknownException unknown) {
+            outcome = "unknown";
+            throw unknown;
+        } finally {
+            // The runner's transaction timer, so lumen.db.transaction counts these transactions too.
+            Timer.builder(MetricNames.TRANSACTION)
+                    .description("Transactions run by the transaction runner, retries included")
+                    .tag(MetricNames.OUTCOME, outcome)
+                    .tag(MetricNames.ISOLATION, options.isolation().name().toLowerCase(Locale.ROOT))
+                    .tag(MetricNames.READ_ONLY, Boolean.toString(options.readOnly()))
+                    .register(registry.get())
+                    .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    /** Attempts until one commits, the failure is not a conflict, or the retry budget is spent. */
+    private @Nullable Object outermost(MethodInvocation invocation, DefaultTransactionDefinition definition,
+            TxOptions options) throws Throwable {
         for (int attempt = 1; ; attempt++) {
             try {
                 return attempt(invocation, definition);
