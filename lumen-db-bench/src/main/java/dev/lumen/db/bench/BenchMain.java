@@ -224,6 +224,7 @@ public final class BenchMain {
         rows.add(tx);
 
         progress("4b. repository call in @Transactional vs the plain runner");
+        long[] springTrips = springRoundTrips(f);
         try (SpringWorkloads spring = new SpringWorkloads(f)) {
             // 100 warm-up rounds (5,000 calls a side) where the other rows take 3: JMH has warmed their paths in
             // this JVM but never ran Spring's interceptor, and measured by thread CPU time that path needs several
@@ -236,7 +237,9 @@ public final class BenchMain {
                                     + "LumenTransactionManager; the repository joins through the ambient transaction) "
                                     + "doing the transaction row's find + updateLastLogin, vs the same two calls in "
                                     + "db.transactions().call on the same LumenDb and pool, after 5,000 warm-up calls a side. "
-                                    + "Paired: %d rounds of %d calls each.", inSpring.rounds(), inSpring.callsPerRound())));
+                                    + "Round trips per call on the wire: @Transactional %d, runner %d. Paired: %d rounds "
+                                    + "of %d calls each.", springTrips[0], springTrips[1], inSpring.rounds(),
+                            inSpring.callsPerRound())));
         }
 
         progress("5. 32 clients on a pool of 8");
@@ -397,6 +400,26 @@ public final class BenchMain {
                 }
                 return trips;
             }
+        }
+    }
+
+    /** Round trips per call of the Spring row's two sides, through the counting relay. */
+    private static long[] springRoundTrips(BenchFixture f) {
+        try (TcpRelay counter = TcpRelay.start(InetAddress.getLoopbackAddress().getHostAddress(), f.postgres().getPort());
+                SpringWorkloads counted = new SpringWorkloads(f, counter.port())) {
+            List<java.util.function.Supplier<?>> bodies = List.of(counted::spring, counted::runner);
+            long[] trips = new long[bodies.size()];
+            for (int b = 0; b < bodies.size(); b++) {
+                for (int i = 0; i < 20; i++) {
+                    bodies.get(b).get();
+                }
+                long before = counter.roundTrips();
+                for (int i = 0; i < 50; i++) {
+                    bodies.get(b).get();
+                }
+                trips[b] = Math.round((counter.roundTrips() - before) / 50.0);
+            }
+            return trips;
         }
     }
 

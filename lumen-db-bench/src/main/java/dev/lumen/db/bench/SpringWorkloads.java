@@ -57,10 +57,19 @@ final class SpringWorkloads implements AutoCloseable {
     private final Logins service;
 
     SpringWorkloads(BenchFixture fixture) {
+        this(fixture, fixture.postgres().getPort());
+    }
+
+    /**
+     * Workloads whose pool connects to {@code port} (the server's, or a round-trip counter in front of it).
+     *
+     * @param fixture the fixture (data, repositories)
+     * @param port    where the pool connects
+     */
+    SpringWorkloads(BenchFixture fixture, int port) {
         this.fixture = fixture;
         SpringAmbientTransactions ambient = new SpringAmbientTransactions();
-        this.db = LumenDb.start(BenchFixture.config(fixture.postgres().getPort(), BenchFixture.DATABASE),
-                new SimpleMeterRegistry(), ambient);
+        this.db = LumenDb.start(BenchFixture.config(port, BenchFixture.DATABASE), new SimpleMeterRegistry(), ambient);
         ambient.bind(db.dataSource());
         LumenTransactionManager manager = new LumenTransactionManager(db.dataSource());
         manager.afterPropertiesSet();
