@@ -20,6 +20,12 @@ import org.jspecify.annotations.Nullable;
  */
 final class DatabaseSession implements AutoCloseable {
 
+    /**
+     * The command's socket timeout where the profile has none (dev, test): a server that stops answering ends the
+     * command instead of hanging it for good, while a migration statement may still run for minutes.
+     */
+    static final java.time.Duration SOCKET_TIMEOUT = java.time.Duration.ofMinutes(5);
+
     private final DatabaseConfig config;
     private final @Nullable DevDatabase devDatabase;
     private final MeterRegistry registry;
@@ -55,11 +61,11 @@ final class DatabaseSession implements AutoCloseable {
         if (options.url != null) {
             overrides.put("lumen.db.url", options.url);
             Environment environment = options.environment != null ? options.environment : Environment.DEV;
-            return new DatabaseSession(loader.withOverrides(overrides).load(environment), null, registry);
+            return new DatabaseSession(load(loader, overrides, environment), null, registry);
         }
         if (options.environment != null || System.getenv("LUMEN_DB_URL") != null) {
             Environment environment = options.environment != null ? options.environment : loader.environment();
-            return new DatabaseSession(loader.withOverrides(overrides).load(environment), null, registry);
+            return new DatabaseSession(load(loader, overrides, environment), null, registry);
         }
         progress.print("Starting the embedded development database (" + options.dataDirectory + ")");
         progress.flush();
@@ -68,11 +74,18 @@ final class DatabaseSession implements AutoCloseable {
             overrides.put("lumen.db.url", dev.jdbcUrl());
             overrides.put("lumen.db.user", DevDatabase.USER);
             overrides.put("lumen.db.ssl.mode", "disable");
-            return new DatabaseSession(loader.withOverrides(overrides).load(Environment.DEV), dev, registry);
+            return new DatabaseSession(load(loader, overrides, Environment.DEV), dev, registry);
         } catch (RuntimeException e) {
             dev.close();
             throw e;
         }
+    }
+
+    /** The configuration, with the command's finite socket timeout where the profile has none (prod has 60 s). */
+    private static DatabaseConfig load(ConfigLoader loader, Map<String, String> overrides, Environment environment) {
+        ConfigLoader command = environment == Environment.PROD ? loader
+                : loader.withDefaults(Map.of("lumen.db.socket-timeout", SOCKET_TIMEOUT.toSeconds() + "s"));
+        return command.withOverrides(overrides).load(environment);
     }
 
     /** Locations for the migrator: the given folder, else ./migrations when present, else the packaged scripts. */

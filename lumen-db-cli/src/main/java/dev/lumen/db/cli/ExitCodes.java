@@ -40,6 +40,7 @@ public final class ExitCodes {
             case ConnectionFailedException e -> CONNECTION;
             case UnavailableException e -> CONNECTION;
             case dev.lumen.db.core.error.CommitOutcomeUnknownException e -> CONNECTION;
+            case MigrationException e when e.getCause() instanceof UnavailableException -> CONNECTION;
             case MigrationException e -> MIGRATION;
             case ConfigurationException e -> CONFIGURATION;
             case DevDatabase.StartFailure e -> CONNECTION;

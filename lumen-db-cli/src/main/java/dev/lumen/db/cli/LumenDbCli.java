@@ -87,12 +87,24 @@ public final class LumenDbCli implements Runnable {
         return message.strip().lines().findFirst().orElse(message);
     }
 
-    /** Library logs stay at WARN unless --verbose; the command prints what matters itself. */
+    /**
+     * Library logs stay at WARN unless --verbose; the command prints what matters itself, one line per failure.
+     * Loggers that only repeat that failure (Flyway's ERRORs with their stack traces, Hikari's pool shutdown, the
+     * migrator's failure record) or speak about the command's own housekeeping queries (slow-query log) are off.
+     */
     private static void quietLogs(boolean verbose) {
         if (LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME) instanceof Logger root) {
             root.setLevel(verbose ? Level.INFO : Level.WARN);
+            for (String name : QUIET) {
+                if (LoggerFactory.getLogger(name) instanceof Logger logger) {
+                    logger.setLevel(verbose ? null : Level.OFF);
+                }
+            }
         }
     }
+
+    private static final java.util.List<String> QUIET = java.util.List.of("org.flywaydb", "com.zaxxer.hikari",
+            "dev.lumen.db.slow-query", "dev.lumen.db.core.migrate.FailureLog");
 
     /** Reads the version from the jar manifest. */
     static final class Version implements CommandLine.IVersionProvider {

@@ -33,6 +33,20 @@ final class Child implements AutoCloseable {
      * @return the running command
      */
     static Child start(Path folder, List<String> jvm, String... args) throws IOException {
+        return start(folder, jvm, java.util.Map.of(), args);
+    }
+
+    /**
+     * Starts the command with environment variables of its own (the test's LUMEN_DB_* are removed).
+     *
+     * @param folder      where its output files go
+     * @param jvm         JVM options (system properties)
+     * @param environment extra environment variables
+     * @param args        the command's arguments
+     * @return the running command
+     */
+    static Child start(Path folder, List<String> jvm, java.util.Map<String, String> environment, String... args)
+            throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-cp", System.getProperty("java.class.path")));
         command.addAll(jvm);
@@ -42,6 +56,7 @@ final class Child implements AutoCloseable {
         Path err = Files.createTempFile(folder, "err-", ".txt");
         ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
         builder.environment().keySet().removeIf(name -> name.startsWith("LUMEN_DB_"));
+        builder.environment().putAll(environment);
         return new Child(builder.start(), out, err);
     }
 

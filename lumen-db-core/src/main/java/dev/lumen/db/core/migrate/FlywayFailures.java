@@ -1,5 +1,9 @@
 package dev.lumen.db.core.migrate;
 
+import dev.lumen.db.core.error.MigrationException;
+import dev.lumen.db.core.error.UnavailableException;
+import java.net.SocketTimeoutException;
+import java.sql.SQLException;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.internal.exception.FlywayMigrateException;
 import org.flywaydb.core.internal.sqlscript.FlywaySqlScriptException;
@@ -38,9 +42,11 @@ record FlywayFailures(@Nullable String version, @Nullable String script, @Nullab
             }
         }
         ServerErrorMessage server = serverMessage(failure);
-        String sqlState = server == null ? null : server.getSQLState();
+        String lost = server == null ? connectionLost(failure) : null;
+        String sqlState = server != null ? server.getSQLState() : lost != null ? CONNECTION_LOST : null;
         if (script == null) {
-            String first = String.valueOf(failure.getMessage()).strip().lines().findFirst().orElse("Flyway failed");
+            String first = lost != null ? lost
+                    : String.valueOf(failure.getMessage()).strip().lines().findFirst().orElse("Flyway failed");
             return new FlywayFailures(null, null, sqlState, first);
         }
         StringBuilder message = new StringBuilder("Migration ").append(script).append(" failed");
@@ -52,11 +58,59 @@ record FlywayFailures(@Nullable String version, @Nullable String script, @Nullab
         if (server != null) {
             message.append(server.getSeverity()).append(": ").append(server.getMessage())
                     .append(" (SQLSTATE ").append(server.getSQLState()).append(')');
+        } else if (lost != null) {
+            // No answer came back: nothing was committed, and PostgreSQL rolls the transaction back once it
+            // notices the connection is gone.
+            return new FlywayFailures(version, script, sqlState, message.append(lost)
+                    .append("; the server rolls its transaction back").toString());
         } else {
             message.append(String.valueOf(failure.getMessage()).strip().lines().findFirst().orElse(""));
         }
         message.append("; its transaction was rolled back");
         return new FlywayFailures(version, script, sqlState, message.toString());
+    }
+
+    /** SQLSTATE of a connection that failed while a statement was under way (pgjdbc's CONNECTION_FAILURE). */
+    static final String CONNECTION_LOST = "08006";
+
+    /**
+     * Whether the failure is a lost connection rather than an error the server reported.
+     *
+     * @return {@code true} for SQLSTATE class 08
+     */
+    boolean connectionLost() {
+        return sqlState != null && sqlState.startsWith("08");
+    }
+
+    /**
+     * This failure as the migrator's exception: a lost or failed connection carries an {@link UnavailableException}
+     * as its cause (so the command exits "unreachable", not "migration failed"); nothing else carries Flyway's
+     * exception, whose messages can quote statements.
+     *
+     * @param prefix what was being done, e.g. {@code "Cannot read the migration status: "}
+     * @return the exception
+     */
+    MigrationException toException(String prefix) {
+        String text = prefix.isEmpty() ? Character.toUpperCase(message.charAt(0)) + message.substring(1)
+                : prefix + message;
+        return new MigrationException(text, version, script,
+                connectionLost() ? new UnavailableException(text, sqlState, null) : null);
+    }
+
+    /** How the connection failed (pgjdbc's SQLSTATE class 08 but 08004, a refusal), or null when it did not. */
+    private static @Nullable String connectionLost(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")
+                    && !sql.getSQLState().equals("08004")) {
+                Throwable reason = sql.getCause();
+                String why = reason instanceof SocketTimeoutException ? "no answer in time"
+                        : reason != null && reason.getMessage() != null
+                                ? reason.getMessage().strip().lines().findFirst().orElse("I/O error") : "I/O error";
+                return sql.getSQLState().equals("08001") ? "could not connect to PostgreSQL (" + why + ")"
+                        : "the connection to PostgreSQL was lost (" + why + ")";
+            }
+        }
+        return null;
     }
 
     private static @Nullable ServerErrorMessage serverMessage(Throwable failure) {

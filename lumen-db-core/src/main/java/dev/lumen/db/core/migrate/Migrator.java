@@ -123,12 +123,17 @@ public final class Migrator {
     public UpResult up() {
         MigrationLocations.check(config.locations());
         Flyway flyway = flyway().load();
-        MigrationInfo[] known = flyway.info().all();
-        if (known.length == 0) {
-            throw new MigrationException("No migrations found in " + String.join(", ", config.locations())
-                    + ": nothing to apply, and the database has no history either");
+        MigrationInfo[] pending;
+        try {
+            if (flyway.info().all().length == 0) {
+                throw new MigrationException("No migrations found in " + String.join(", ", config.locations())
+                        + ": nothing to apply, and the database has no history either");
+            }
+            pending = flyway.info().pending();
+        } catch (FlywayException e) {
+            throw FlywayFailures.describe(e).toException("Cannot read the migration history: ");
         }
-        refuseTransactionControl(flyway.info().pending());
+        refuseTransactionControl(pending);
         LockRetry retry = new LockRetry(config.lockTimeout());
         List<String> applied = new ArrayList<>();
         String from = null;
@@ -166,7 +171,9 @@ public final class Migrator {
                 if (failure.version() != null && failure.script() != null) {
                     failures.record(failure.version(), failure.script(), message);
                 }
-                throw new MigrationException(message, failure.version(), failure.script(), null);
+                // A lost connection is said so and typed as such (the command exits 3, not 4), without Flyway's trace.
+                throw new FlywayFailures(failure.version(), failure.script(), failure.sqlState(), message)
+                        .toException("");
             }
         }
     }
@@ -235,7 +242,7 @@ public final class Migrator {
                     .orElse(null);
             return new MigrationStatus(current, entries);
         } catch (FlywayException e) {
-            throw new MigrationException("Cannot read the migration status: " + FlywayFailures.describe(e).message());
+            throw FlywayFailures.describe(e).toException("Cannot read the migration status: ");
         }
     }
 
@@ -258,7 +265,7 @@ public final class Migrator {
         try {
             result = flyway().ignoreMigrationPatterns("*:future", "*:pending").load().validateWithResult();
         } catch (FlywayException e) {
-            throw new MigrationException("Validation could not run: " + FlywayFailures.describe(e).message());
+            throw FlywayFailures.describe(e).toException("Validation could not run: ");
         }
         if (result.validationSuccessful) {
             return Optional.empty();
@@ -287,7 +294,7 @@ public final class Migrator {
                     + result.migrationsAligned.size() + " checksums realigned, " + result.migrationsDeleted.size()
                     + " missing entries marked deleted";
         } catch (FlywayException e) {
-            throw new MigrationException("Repair failed: " + FlywayFailures.describe(e).message());
+            throw FlywayFailures.describe(e).toException("Repair failed: ");
         }
     }
 
@@ -301,7 +308,7 @@ public final class Migrator {
         try {
             flyway().baselineVersion(version).baselineDescription("baseline").load().baseline();
         } catch (FlywayException e) {
-            throw new MigrationException("Baseline failed: " + FlywayFailures.describe(e).message());
+            throw FlywayFailures.describe(e).toException("Baseline failed: ");
         }
     }
 
