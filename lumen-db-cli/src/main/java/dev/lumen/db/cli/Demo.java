@@ -297,7 +297,7 @@ final class Demo {
     private void metrics() {
         section("9. Metrics (Micrometer)");
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"lumen.db.query", "outcome", "count", "mean", "p50", "p95", "p99"});
+        rows.add(new String[] {"lumen.db.query", "path", "outcome", "count", "mean", "p50", "p95", "p99"});
         registry.find(MetricNames.QUERY).timers().stream()
                 .filter(t -> t.count() > 0)
                 .sorted((a, b) -> Long.compare(b.count(), a.count()))
@@ -322,7 +322,9 @@ final class Demo {
         for (int i = 0; i < 3; i++) {
             percentiles[i] = i < values.length ? ms(values[i].value(TimeUnit.NANOSECONDS)) : "-";
         }
-        return new String[] {timer.getId().getTag(MetricNames.TYPE), timer.getId().getTag(MetricNames.OUTCOME),
+        String path = timer.getId().getTag(MetricNames.PATH);
+        return new String[] {timer.getId().getTag(MetricNames.TYPE), path == null ? "-" : path,
+            timer.getId().getTag(MetricNames.OUTCOME),
             Long.toString(timer.count()), ms(timer.mean(TimeUnit.NANOSECONDS)), percentiles[0], percentiles[1],
             percentiles[2]};
     }

@@ -30,6 +30,7 @@ class DemoCommandTest {
                 "on call now: 1",
                 "8. Health", "Status: UP",
                 "9. Metrics", "p95", "select",
+                "lumen.db.query  path", "  direct  ", "  jooq  ",
                 "nothing is left running");
         assertThat(demo.err()).doesNotContain("Exception");
         assertThat(Cli.postgresProcesses("lumen-db-demo-")).as("demo servers left running").isEmpty();
