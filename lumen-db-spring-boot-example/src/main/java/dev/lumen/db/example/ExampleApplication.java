@@ -3,6 +3,7 @@ package dev.lumen.db.example;
 import java.util.Map;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
 
 /**
@@ -18,6 +19,16 @@ public class ExampleApplication {
      * @param args Spring Boot arguments, such as {@code --server.port=8081}
      */
     public static void main(String[] args) {
+        start(args);
+    }
+
+    /**
+     * Starts the service and returns its context; closing the context stops the embedded PostgreSQL too.
+     *
+     * @param args Spring Boot arguments
+     * @return the running context
+     */
+    static ConfigurableApplicationContext start(String... args) {
         SpringApplication application = new SpringApplication(ExampleApplication.class);
         if (!configured(args)) {
             EmbeddedDatabase database = EmbeddedDatabase.start();
@@ -29,7 +40,7 @@ public class ExampleApplication {
                 }
             });
         }
-        application.run(args);
+        return application.run(args);
     }
 
     private static boolean configured(String[] args) {
