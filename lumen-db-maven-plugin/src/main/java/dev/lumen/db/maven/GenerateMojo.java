@@ -1,7 +1,11 @@
 package dev.lumen.db.maven;
 
 import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.logging.Log;
@@ -66,6 +70,17 @@ public final class GenerateMojo extends AbstractMojo {
     @Parameter(property = "lumen.db.image", defaultValue = GeneratorSettings.DEFAULT_IMAGE)
     private String image = GeneratorSettings.DEFAULT_IMAGE;
 
+    /**
+     * A jOOQ codegen XML ({@code jooq-codegen-maven}'s format) whose {@code <generator>} part is merged over lumen-db's
+     * defaults. Default: {@code src/main/jooq/codegen.xml} of this module, when it exists.
+     */
+    @Parameter(property = "lumen.db.jooqConfiguration")
+    private @Nullable File jooqConfiguration;
+
+    /** POJO class names by table name, where the inflector's singular is not wanted ({@code <news>NewsItem</news>}). */
+    @Parameter
+    private Map<String, String> pojoNames = Map.of();
+
     /** Regenerate even when migrations and settings are unchanged. */
     @Parameter(property = "lumen.db.force", defaultValue = "false")
     private boolean force;
@@ -91,13 +106,15 @@ public final class GenerateMojo extends AbstractMojo {
         if (skip) {
             getLog().info("lumen-db generate skipped.");
         } else {
-            List<String> allExcludes = new java.util.ArrayList<>(excludes);
+            List<String> allExcludes = new ArrayList<>(excludes);
             allExcludes.addFirst(GeneratorSettings.FLYWAY_HISTORY_TABLE);
             String effectivePassword = password != null ? password : System.getenv("LUMEN_DB_PASSWORD");
             try {
                 GeneratorSettings settings = new GeneratorSettings(require(migrations, "migrations").toPath(),
                         output.toPath(), require(workDirectory, "workDirectory").toPath(), packageName, inputSchema,
-                        allExcludes, DatabaseProvider.parse(provider), url, user, effectivePassword, image, force);
+                        allExcludes, DatabaseProvider.parse(provider), url, user, effectivePassword, image, force)
+                        .withJooqConfiguration(codegenFile(), sourceRoots())
+                        .withPojoNames(pojoNames);
                 SchemaGenerator.run(settings, new MavenBuildLog(getLog()));
             } catch (SchemaGenerationException e) {
                 // One clean line in the build output; the low-level chain only with -X.
@@ -110,6 +127,31 @@ public final class GenerateMojo extends AbstractMojo {
         } else if (project != null) {
             project.addCompileSourceRoot(output.getAbsolutePath());
         }
+    }
+
+    /** The configured file, or this module's {@code src/main/jooq/codegen.xml} when it exists. */
+    private @Nullable Path codegenFile() {
+        if (jooqConfiguration != null) {
+            return jooqConfiguration.toPath();
+        }
+        if (project == null) {
+            return null;
+        }
+        Path conventional = project.getBasedir().toPath().resolve("src/main/jooq/codegen.xml");
+        return Files.isRegularFile(conventional) ? conventional : null;
+    }
+
+    /** Where types named by the codegen XML may be sources: this module's main (and, for tests, test) folders. */
+    private List<Path> sourceRoots() {
+        if (project == null) {
+            return List.of();
+        }
+        List<Path> roots = new ArrayList<>();
+        project.getCompileSourceRoots().forEach(root -> roots.add(Path.of(root)));
+        if (testSources) {
+            project.getTestCompileSourceRoots().forEach(root -> roots.add(Path.of(root)));
+        }
+        return roots;
     }
 
     private static <T> T require(@Nullable T value, String name) throws MojoFailureException {

@@ -2,7 +2,9 @@ package dev.lumen.db.maven;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,6 +22,9 @@ import org.jspecify.annotations.Nullable;
  * @param password        password for {@code url}; never logged
  * @param image           Docker image for {@link DatabaseProvider#TESTCONTAINERS}
  * @param force           regenerate even when the inputs are unchanged
+ * @param jooqConfiguration a jOOQ codegen XML merged over lumen-db's defaults, or {@code null}
+ * @param sourceRoots     this module's source folders, where types named in the codegen XML may live
+ * @param pojoNames       POJO class names by table name, over the inflector's
  */
 public record GeneratorSettings(
         Path migrations,
@@ -33,7 +38,10 @@ public record GeneratorSettings(
         @Nullable String user,
         @Nullable String password,
         String image,
-        boolean force) {
+        boolean force,
+        @Nullable Path jooqConfiguration,
+        List<Path> sourceRoots,
+        Map<String, String> pojoNames) {
 
     /** Default Java package of the generated classes. */
     public static final String DEFAULT_PACKAGE = "dev.lumen.db.schema";
@@ -51,6 +59,18 @@ public record GeneratorSettings(
         Objects.requireNonNull(workDirectory, "workDirectory");
         Objects.requireNonNull(provider, "provider");
         excludes = List.copyOf(excludes);
+        sourceRoots = List.copyOf(sourceRoots);
+        pojoNames = Map.copyOf(new TreeMap<>(pojoNames));
+        pojoNames.forEach((table, name) -> {
+            if (!name.matches("[A-Za-z_$][A-Za-z0-9_$]*")) {
+                throw new SchemaGenerationException("lumen-db pojoNames: '" + name + "' (for table " + table
+                        + ") is not a Java class name.");
+            }
+        });
+        if (jooqConfiguration != null && !java.nio.file.Files.isRegularFile(jooqConfiguration)) {
+            throw new SchemaGenerationException("lumen-db jooqConfiguration " + jooqConfiguration.toAbsolutePath()
+                    + " does not exist.");
+        }
         if (!packageName.matches("[a-zA-Z_][a-zA-Z0-9_]*(\\.[a-zA-Z_][a-zA-Z0-9_]*)*")) {
             throw new SchemaGenerationException("lumen-db packageName '" + packageName + "' is not a Java package name.");
         }
@@ -64,6 +84,29 @@ public record GeneratorSettings(
         if (image.isBlank()) {
             throw new SchemaGenerationException("lumen-db image must not be blank.");
         }
+    }
+
+    /**
+     * Settings without a codegen XML, source roots or POJO names.
+     *
+     * @param migrations      migrations folder
+     * @param outputDirectory generated sources folder
+     * @param workDirectory   scratch folder
+     * @param packageName     package of the generated classes
+     * @param inputSchema     schema to read
+     * @param excludes        objects not to generate
+     * @param provider        where the database comes from
+     * @param url             server URL for {@link DatabaseProvider#URL}
+     * @param user            server user
+     * @param password        server password
+     * @param image           Docker image
+     * @param force           regenerate even when up to date
+     */
+    public GeneratorSettings(Path migrations, Path outputDirectory, Path workDirectory, String packageName,
+            String inputSchema, List<String> excludes, DatabaseProvider provider, @Nullable String url,
+            @Nullable String user, @Nullable String password, String image, boolean force) {
+        this(migrations, outputDirectory, workDirectory, packageName, inputSchema, excludes, provider, url, user,
+                password, image, force, null, List.of(), Map.of());
     }
 
     /**
@@ -91,7 +134,7 @@ public record GeneratorSettings(
     public GeneratorSettings withProvider(DatabaseProvider newProvider, @Nullable String newUrl,
             @Nullable String newUser, @Nullable String newPassword) {
         return new GeneratorSettings(migrations, outputDirectory, workDirectory, packageName, inputSchema, excludes,
-                newProvider, newUrl, newUser, newPassword, image, force);
+                newProvider, newUrl, newUser, newPassword, image, force, jooqConfiguration, sourceRoots, pojoNames);
     }
 
     /**
@@ -102,7 +145,30 @@ public record GeneratorSettings(
      */
     public GeneratorSettings withForce(boolean newForce) {
         return new GeneratorSettings(migrations, outputDirectory, workDirectory, packageName, inputSchema, excludes,
-                provider, url, user, password, image, newForce);
+                provider, url, user, password, image, newForce, jooqConfiguration, sourceRoots, pojoNames);
+    }
+
+    /**
+     * A copy with a codegen XML.
+     *
+     * @param file        the jOOQ codegen XML, or {@code null}
+     * @param roots       this module's source folders
+     * @return the copy
+     */
+    public GeneratorSettings withJooqConfiguration(@Nullable Path file, List<Path> roots) {
+        return new GeneratorSettings(migrations, outputDirectory, workDirectory, packageName, inputSchema, excludes,
+                provider, url, user, password, image, force, file, roots, pojoNames);
+    }
+
+    /**
+     * A copy with POJO names.
+     *
+     * @param names POJO class names by table name
+     * @return the copy
+     */
+    public GeneratorSettings withPojoNames(Map<String, String> names) {
+        return new GeneratorSettings(migrations, outputDirectory, workDirectory, packageName, inputSchema, excludes,
+                provider, url, user, password, image, force, jooqConfiguration, sourceRoots, names);
     }
 
     /** The password never reaches logs or build output. */
@@ -112,6 +178,7 @@ public record GeneratorSettings(
                 + ", packageName=" + packageName + ", inputSchema=" + inputSchema + ", excludes=" + excludes
                 + ", provider=" + provider + ", url=" + (url == null ? null : JdbcUrls.mask(url))
                 + ", user=" + user + ", password=" + (password == null ? null : "****")
-                + ", image=" + image + ", force=" + force + "]";
+                + ", image=" + image + ", force=" + force + ", jooqConfiguration=" + jooqConfiguration
+                + ", pojoNames=" + pojoNames + "]";
     }
 }

@@ -25,7 +25,7 @@ import java.util.stream.Stream;
 public record InputFingerprint(String value, List<Path> migrations, Optional<FileTime> newestChange) {
 
     /** Bump when the generator's output format changes, so old output is regenerated. */
-    static final String FORMAT = "lumen-db-generate/1";
+    static final String FORMAT = "lumen-db-generate/2";
 
     /**
      * Fingerprints the migrations folder and the settings.
@@ -34,6 +34,18 @@ public record InputFingerprint(String value, List<Path> migrations, Optional<Fil
      * @return the fingerprint
      */
     public static InputFingerprint of(GeneratorSettings settings) {
+        return of(settings, JooqConfiguration.prepare(settings));
+    }
+
+    /**
+     * Fingerprints the migrations folder, the settings and the jOOQ configuration: the codegen XML's bytes and the
+     * class (or source) files it names, the generator's included.
+     *
+     * @param settings generator settings
+     * @param jooq     the prepared jOOQ configuration
+     * @return the fingerprint
+     */
+    static InputFingerprint of(GeneratorSettings settings, JooqConfiguration jooq) {
         List<Path> files = migrationFiles(settings.migrations());
         MessageDigest digest = sha256();
         update(digest, FORMAT);
@@ -41,6 +53,15 @@ public record InputFingerprint(String value, List<Path> migrations, Optional<Fil
         update(digest, settings.packageName());
         update(digest, settings.inputSchema());
         update(digest, String.join("|", settings.excludes()));
+        update(digest, settings.pojoNames().toString());
+        if (jooq.file() != null) {
+            update(digest, "codegen.xml");
+            digest.update(jooq.file().bytes());
+        }
+        jooq.classes().forEach((name, bytes) -> {
+            update(digest, name);
+            digest.update(bytes);
+        });
         FileTime newest = null;
         try {
             for (Path file : files) {

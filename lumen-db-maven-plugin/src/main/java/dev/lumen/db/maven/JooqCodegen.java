@@ -1,20 +1,16 @@
 package dev.lumen.db.maven;
 
+import dev.lumen.db.codegen.LumenJavaGenerator;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.jooq.codegen.GenerationTool;
-import org.jooq.codegen.JavaGenerator;
 import org.jooq.meta.jaxb.Configuration;
 import org.jooq.meta.jaxb.Database;
 import org.jooq.meta.jaxb.Generate;
 import org.jooq.meta.jaxb.GeneratedAnnotationType;
 import org.jooq.meta.jaxb.Generator;
 import org.jooq.meta.jaxb.Logging;
-import org.jooq.meta.jaxb.MatcherRule;
-import org.jooq.meta.jaxb.MatcherTransformType;
-import org.jooq.meta.jaxb.Matchers;
-import org.jooq.meta.jaxb.MatchersTableType;
 import org.jooq.meta.jaxb.OnError;
 import org.jooq.meta.jaxb.Strategy;
 import org.jooq.meta.jaxb.Target;
@@ -33,16 +29,20 @@ final class JooqCodegen {
     }
 
     /**
-     * Generates Java sources for {@code settings.inputSchema()} into {@code settings.outputDirectory()}.
+     * Generates Java sources as a prepared configuration says.
      *
-     * @param dataSource the migrated database
-     * @param settings   generator settings
+     * @param dataSource    the migrated database
+     * @param configuration the configuration ({@link JooqConfiguration#prepare})
      */
-    static void generate(DataSource dataSource, GeneratorSettings settings) {
+    static void generate(DataSource dataSource, Configuration configuration) {
         try (Connection connection = dataSource.getConnection()) {
             GenerationTool tool = new GenerationTool();
             tool.setConnection(connection);
-            tool.run(configuration(settings));
+            ClassLoader loader = Thread.currentThread().getContextClassLoader();
+            if (loader != null) {
+                tool.setClassLoader(loader);
+            }
+            tool.run(configuration);
         } catch (SQLException e) {
             throw new SchemaGenerationException("jOOQ could not read the schema: " + PostgresErrors.describe(e), e);
         } catch (SchemaGenerationException e) {
@@ -54,7 +54,8 @@ final class JooqCodegen {
 
     /**
      * The jOOQ configuration: PostgreSQL, one schema rendered as the default schema, {@code java.time} types,
-     * records, immutable POJOs as Java records named in the singular ({@code users} -> {@code User}), JSpecify
+     * records, immutable POJOs as Java records named in the singular by lumen-db's generator ({@code users} ->
+     * {@code User}, {@code addresses} -> {@code Address}) with its runtime interfaces, JSpecify
      * nullness, no timestamps in {@code @Generated} so unchanged input gives byte-identical output.
      *
      * @param settings generator settings
@@ -93,14 +94,14 @@ final class JooqCodegen {
                 .withNullableAnnotationType("org.jspecify.annotations.Nullable")
                 .withNonnullAnnotation(true)
                 .withNonnullAnnotationType("org.jspecify.annotations.NonNull");
-        Strategy strategy = new Strategy().withMatchers(new Matchers().withTables(new MatchersTableType()
-                .withExpression("^(.*[^s])s$")
-                .withPojoClass(new MatcherRule().withTransform(MatcherTransformType.PASCAL).withExpression("$1"))));
+        // jOOQ's default naming; LumenJavaGenerator wraps it (or the strategy a codegen XML names) with the
+        // inflector's singular POJO names and the runtime interfaces.
+        Strategy strategy = new Strategy();
         return new Configuration()
                 .withLogging(Logging.WARN)
                 .withOnError(OnError.FAIL)
                 .withGenerator(new Generator()
-                        .withName(JavaGenerator.class.getName())
+                        .withName(LumenJavaGenerator.class.getName())
                         .withStrategy(strategy)
                         .withDatabase(database)
                         .withGenerate(generate)

@@ -42,7 +42,8 @@ public final class SchemaGenerator {
      */
     public static Result run(GeneratorSettings settings, BuildLog log) {
         long started = System.nanoTime();
-        InputFingerprint fingerprint = InputFingerprint.of(settings);
+        JooqConfiguration jooq = JooqConfiguration.prepare(settings);
+        InputFingerprint fingerprint = InputFingerprint.of(settings, jooq);
         Path stamp = settings.workDirectory().resolve(STAMP_FILE);
         if (!settings.force() && upToDate(fingerprint, stamp, settings.outputDirectory())) {
             log.info("Schema is up to date (" + fingerprint.migrations().size() + " migration files, fingerprint "
@@ -61,7 +62,7 @@ public final class SchemaGenerator {
             applied = FlywayMigration.migrate(database.dataSource(), settings.migrations());
             log.info("Applied " + applied + " migrations in " + elapsedSince(migrating).toMillis() + " ms.");
             long generating = System.nanoTime();
-            JooqCodegen.generate(database.dataSource(), settings);
+            JooqCodegen.generate(database.dataSource(), jooq.configuration());
             log.info("Generated jOOQ classes (package " + settings.packageName() + ") in "
                     + elapsedSince(generating).toMillis() + " ms into " + settings.outputDirectory() + ".");
         }

@@ -6,6 +6,8 @@ import dev.lumen.db.core.error.NotFoundException;
 import dev.lumen.db.core.statement.RecordFactory;
 import dev.lumen.db.core.statement.RenderedQuery;
 import dev.lumen.db.core.statement.RowMaker;
+import dev.lumen.db.runtime.SoftDeleteTable;
+import dev.lumen.db.runtime.TimestampedTable;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -34,9 +36,10 @@ import org.jooq.impl.SQLDataType;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Everything a table with a single-column primary key needs, as one SQL statement per method. Tables with a
- * {@code deleted_at} column get soft delete: {@link #delete} stamps it, {@link #restore} clears it, and every
- * read hides such rows unless asked for them with {@link Visibility}.
+ * Everything a table with a single-column primary key needs, as one SQL statement per method. Tables that soft-delete
+ * (generated as {@link SoftDeleteTable}: lumen-db's generator does so for a {@code deleted_at timestamptz} column)
+ * get soft delete: {@link #delete} stamps the column, {@link #restore} clears it, and every read hides such rows
+ * unless asked for them with {@link Visibility}.
  *
  * <p>Every method takes the {@link DbScope} it runs in: pass a {@code LumenDb} for a single auto-committed
  * statement, or a {@code Tx} to make it part of a transaction. Values come back as immutable records.
@@ -55,8 +58,6 @@ import org.jspecify.annotations.Nullable;
  * @param <ID> the primary key type
  */
 public class TableRepository<R extends UpdatableRecord<R>, T, ID> {
-
-    private static final String DELETED_AT = "deleted_at";
 
     private final Table<R> table;
     private final TableField<R, ID> id;
@@ -101,10 +102,9 @@ public class TableRepository<R extends UpdatableRecord<R>, T, ID> {
         this.idIndex = table.indexOf(id);
     }
 
-    @SuppressWarnings("unchecked")
+    /** The generated table says which column it soft-deletes by; no column is looked up by name. */
     private static @Nullable Field<OffsetDateTime> deletedAtColumn(Table<?> table) {
-        Field<?> deleted = table.field(DELETED_AT);
-        return deleted != null && deleted.getType() == OffsetDateTime.class ? (Field<OffsetDateTime>) deleted : null;
+        return table instanceof SoftDeleteTable<?> soft ? soft.deletedAtColumn() : null;
     }
 
     /**
@@ -157,7 +157,9 @@ public class TableRepository<R extends UpdatableRecord<R>, T, ID> {
     public static List<SortKey> defaultSortKeys(Table<?> table, Field<?> id) {
         List<SortKey> keys = new ArrayList<>();
         keys.add(SortKey.of("id", id));
-        Field<?> created = table.field("created_at");
+        // A generated TimestampedTable names its creation column; other tables may still have one by that name.
+        Field<?> created = table instanceof TimestampedTable<?> stamped ? stamped.createdAtColumn()
+                : table.field("created_at");
         if (created != null && !created.equals(id)) {
             keys.add(SortKey.of("created_at", created));
         }
@@ -211,7 +213,7 @@ public class TableRepository<R extends UpdatableRecord<R>, T, ID> {
     /**
      * Whether the table soft-deletes.
      *
-     * @return true when it has a {@code deleted_at} column
+     * @return true when the table is a {@link SoftDeleteTable}
      */
     public final boolean softDeletes() {
         return deletedAt != null;
@@ -388,7 +390,8 @@ public class TableRepository<R extends UpdatableRecord<R>, T, ID> {
      */
     public boolean restore(DbScope scope, ID key) {
         if (deletedAt == null) {
-            throw new IllegalStateException(table.getName() + " has no deleted_at column: its deletes cannot be undone");
+            throw new IllegalStateException(table.getName() + " has no deleted_at column (it is no SoftDeleteTable):"
+                    + " its deletes cannot be undone");
         }
         return scope.dsl().update(table).set(deletedAt, (OffsetDateTime) null)
                 .where(id.eq(key)).and(deletedAt.isNotNull()).execute() > 0;
