@@ -92,6 +92,9 @@ final class CopyInserter {
                     throw e;
                 }
             });
+        } catch (org.jooq.exception.DataTypeException e) {
+            // A converter refused a caller's value (a JSON document jsonb cannot hold, say): bad input, not SQL.
+            throw new InvalidInputException("insertAll: " + e.getMessage(), null, null);
         } catch (DataAccessException e) {
             throw SqlStateTranslator.translate(e);
         }

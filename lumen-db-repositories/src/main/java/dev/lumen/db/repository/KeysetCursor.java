@@ -6,8 +6,13 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.jooq.Converter;
+import org.jooq.DataType;
 import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DefaultDataType;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Opaque keyset cursors: the sort values of a page's last row, each base64url-encoded. A decoded value only
@@ -26,7 +31,7 @@ final class KeysetCursor {
     static String encode(Record row, List<Field<?>> fields) {
         return VERSION + "." + fields.stream()
                 .map(field -> {
-                    Object value = row.get(field);
+                    Object value = stored(field, row.get(field));
                     return value == null ? NULL : Base64.getUrlEncoder().withoutPadding()
                             .encodeToString(String.valueOf(value).getBytes(StandardCharsets.UTF_8));
                 })
@@ -50,7 +55,7 @@ final class KeysetCursor {
             }
             try {
                 String text = new String(Base64.getUrlDecoder().decode(part), StandardCharsets.UTF_8);
-                Object value = fields.get(i).getDataType().convert(text);
+                Object value = fromStored(fields.get(i).getDataType(), text);
                 if (value == null) {
                     throw invalid();
                 }
@@ -60,6 +65,27 @@ final class KeysetCursor {
             }
         }
         return values.toArray();
+    }
+
+    /** A converted column's value as the database holds it ({@code converter.to}), never its Java {@code toString}. */
+    @SuppressWarnings("unchecked")
+    private static @Nullable Object stored(Field<?> field, @Nullable Object value) {
+        DataType<?> type = field.getDataType();
+        if (value == null || type.getType() == type.getFromType()) {
+            return value;
+        }
+        return ((Converter<Object, Object>) type.getConverter()).to(value);
+    }
+
+    /** The inverse of {@link #stored}: text to the database type, then through the converter's {@code from}. */
+    @SuppressWarnings("unchecked")
+    private static @Nullable Object fromStored(DataType<?> type, String text) {
+        if (type.getType() == type.getFromType()) {
+            return type.convert(text);
+        }
+        Converter<Object, Object> converter = (Converter<Object, Object>) type.getConverter();
+        Object stored = DefaultDataType.getDataType(SQLDialect.POSTGRES, converter.fromType()).convert(text);
+        return stored == null ? null : converter.from(stored);
     }
 
     private static InvalidInputException invalid() {

@@ -91,7 +91,12 @@ public final class Texts {
         Object stored = value;
         org.jooq.DataType<?> type = column.getDataType();
         if (type.getType() != type.getFromType()) {
-            stored = ((org.jooq.Converter<Object, Object>) type.getConverter()).to(value);
+            try {
+                stored = ((org.jooq.Converter<Object, Object>) type.getConverter()).to(value);
+            } catch (org.jooq.exception.DataTypeException e) {
+                // lumen-db's JsonConverter refuses documents jsonb cannot hold; any converter may refuse a value
+                throw new InvalidInputException("Column " + column.getName() + ": " + e.getMessage(), "22023", null);
+            }
         }
         checkStored(column.getName(), stored);
     }

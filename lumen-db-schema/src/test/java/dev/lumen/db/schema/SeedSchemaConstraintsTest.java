@@ -17,7 +17,6 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.jooq.DSLContext;
-import org.jooq.JSONB;
 import org.jooq.SQLDialect;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
@@ -148,7 +147,9 @@ class SeedSchemaConstraintsTest {
         NewFeaturesRecord feature = dsl.insertInto(NEW_FEATURES).set(NEW_FEATURES.NAME, "dark-mode").returning().fetchSingle();
 
         assertThat(feature.getIsEnabled()).isFalse();
-        assertThat(feature.getConfig()).isEqualTo(JSONB.valueOf("{}"));
+        // config reaches Java through lumen-db's JsonConverter (src/main/jooq/codegen.xml); the column holds '{}'.
+        assertThat(feature.getConfig()).isEmpty();
+        assertThat(dsl.fetchValue("SELECT config::text FROM new_features WHERE id = ?", feature.getId())).isEqualTo("{}");
     }
 
     @Test

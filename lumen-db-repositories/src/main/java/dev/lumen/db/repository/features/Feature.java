@@ -6,7 +6,9 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A feature flag as stored.
+ * A feature flag as stored: a thin view of the generated {@code NewFeaturesRecord} (whose {@code config} is already a
+ * {@code Map}, through lumen-db's {@code JsonConverter} as {@code lumen-db-schema/src/main/jooq/codegen.xml} forces)
+ * with a primitive {@code enabled} and a frozen configuration.
  *
  * @param id          the id
  * @param name        the name

@@ -28,7 +28,7 @@ public final class FeatureRepository extends TableRepository<NewFeaturesRecord, 
 
     private static Feature toFeature(NewFeaturesRecord r) {
         return new Feature(r.getId(), r.getName(), r.getDescription(), Boolean.TRUE.equals(r.getIsEnabled()),
-                JsonConfig.read(r.getConfig()), r.getCreatedAt(), r.getUpdatedAt(), r.getDeletedAt());
+                r.getConfig(), r.getCreatedAt(), r.getUpdatedAt(), r.getDeletedAt());
     }
 
     /**
@@ -53,7 +53,7 @@ public final class FeatureRepository extends TableRepository<NewFeaturesRecord, 
                 .setName(draft.name())
                 .setDescription(draft.description())
                 .setIsEnabled(draft.enabled())
-                .setConfig(JsonConfig.write(draft.config()));
+                .setConfig(draft.config());
     }
 
     /**
@@ -88,7 +88,7 @@ public final class FeatureRepository extends TableRepository<NewFeaturesRecord, 
         changes.name().ifPresent(name -> record.setName(Texts.wellFormed("Feature name", name)));
         changes.description().ifPresent(text -> record.setDescription(Texts.wellFormed("Feature description", text)));
         changes.enabled().ifPresent(record::setIsEnabled);
-        changes.config().ifPresent(config -> record.setConfig(JsonConfig.write(config)));
+        changes.config().ifPresent(record::setConfig);
         return update(scope, id, record);
     }
 
