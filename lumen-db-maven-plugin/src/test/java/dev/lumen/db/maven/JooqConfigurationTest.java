@@ -244,4 +244,39 @@ class JooqConfigurationTest {
         assertThat(generated("tables/pojos/PostalAddress.java")).contains("public record PostalAddress(");
         assertThat(output.resolve("com/example/db/tables/pojos/Address.java")).doesNotExist();
     }
+
+    @Test
+    void whenTheGeneratorOrItsClassesChangeThenTheFingerprintChangesWithoutStartingADatabase() throws IOException {
+        JooqConfiguration lumen = JooqConfiguration.prepare(settings(false));
+        // lumen-db's generator is hashed with its helpers (its class folder or jar), so editing them regenerates
+        assertThat(lumen.classes().keySet()).contains("dev.lumen.db.codegen.LumenJavaGenerator")
+                .anyMatch(name -> name.contains("LumenGeneratorStrategy") || name.startsWith("jar:"));
+        Files.writeString(codegen, file("""
+                    <name>org.jooq.codegen.JavaGenerator</name>
+                """));
+
+        InputFingerprint plain = InputFingerprint.of(settings(true));
+
+        assertThat(plain.value()).isNotEqualTo(InputFingerprint.of(settings(false)).value());
+        assertThat(JooqConfiguration.prepare(settings(true)).configuration().getGenerator().getName())
+                .isEqualTo("org.jooq.codegen.JavaGenerator");
+    }
+
+    @Test
+    void whenTheFileAsksToIgnoreFailuresOrNamesAMissingStrategyThenTheBuildFails() throws IOException {
+        Files.writeString(codegen, "<configuration xmlns=\"" + NS + "\">\n  <onError>LOG</onError>\n"
+                + "  <generator/>\n</configuration>\n");
+        assertThatExceptionOfType(SchemaGenerationException.class)
+                .isThrownBy(() -> JooqConfiguration.prepare(settings(true)))
+                .withMessageStartingWith(codegen + ":2: <onError> (/configuration/onError) is set by lumen-db");
+
+        Files.writeString(codegen, file("""
+                    <strategy>
+                      <name>com.example.MissingStrategy</name>
+                    </strategy>
+                """));
+        assertThatExceptionOfType(SchemaGenerationException.class)
+                .isThrownBy(() -> JooqConfiguration.prepare(settings(true)))
+                .withMessageStartingWith(codegen + ":4: class com.example.MissingStrategy cannot be loaded");
+    }
 }
