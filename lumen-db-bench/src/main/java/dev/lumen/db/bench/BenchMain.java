@@ -358,6 +358,15 @@ public final class BenchMain {
                             + "ceiling, not a like-for-like ratio.", clients, mode.pgbenchSeconds(),
                             Report.number(lumenNow), Report.number(lumenOps), clients)));
         }
+
+        progress("12. scale-out: routed replica reads, throughput with 0, 1, 2 replicas");
+        try {
+            rows.addAll(ScaleOutBench.run(mode));
+        } catch (java.sql.SQLException | RuntimeException e) {
+            rows.add(ScenarioResult.of("replica_routing", "Read-only lookup routed to a replica vs a direct pool", null,
+                    null, "us/op", "direct pool on the replica", null, null, null, "measured", "", Goal.atMost(1.05),
+                    "Not measured: the cluster did not start (" + e.getMessage() + ")."));
+        }
         return rows;
     }
 

@@ -34,7 +34,8 @@ public final class PrimaryConnections implements TxConnections {
 
     @Override
     public Connection open(TxOptions options) throws SQLException {
-        return borrow();
+        // A plain read may run on whatever the URL leads to; a write, or a read that must see a write, may not.
+        return options.readOnly() && options.after() == null ? pool.getConnection() : borrow();
     }
 
     /**

@@ -125,6 +125,19 @@ class ReplicaRoutingTest {
                 .gauge()).isNotNull();
     }
 
+    @Test
+    @Order(4)
+    void whenReplicasAreDiscoveredThenTheyAreThePrimarysStreamingStandbys() {
+        java.util.Map<String, String> values = ScaleOut.config(cluster, database, Map.of());
+        values.put("lumen.db.replicas", "discover");
+        try (LumenDb discovered = ScaleOut.start(values, new SimpleMeterRegistry())) {
+            assertThat(discovered.replicas()).extracting(ReplicaStatus::name)
+                    .containsExactlyInAnyOrderElementsOf(cluster.replicas().stream().map(PostgresNode::hostAndPort)
+                            .toList());
+            assertThat(discovered.replicas()).allMatch(ReplicaStatus::healthy);
+        }
+    }
+
     /** Acceptance 1: write-then-read pairs with tokens while replay pauses at random, then with replay running. */
     @Test
     @Order(5)
