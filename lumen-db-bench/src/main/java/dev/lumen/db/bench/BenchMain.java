@@ -226,17 +226,18 @@ public final class BenchMain {
         progress("4b. repository call in @Transactional vs the plain runner");
         long[] springTrips = springRoundTrips(f);
         try (SpringWorkloads spring = new SpringWorkloads(f)) {
-            // 100 warm-up rounds (5,000 calls a side) where the other rows take 3: JMH has warmed their paths in
+            // 300 warm-up rounds (15,000 calls a side) where the other rows take 3: JMH has warmed their paths in
             // this JVM but never ran Spring's interceptor, and measured by thread CPU time that path needs several
-            // thousand calls before the JIT has compiled it (cold it costs 2-3x, warm the same as the runner).
-            Paired.Result inSpring = Paired.run(spring::spring, spring::runner, 100, rounds, calls / 2);
+            // thousand calls before the JIT has compiled it (cold it costs 2-3x, warm the same as the runner); after
+            // JMH's runs in this JVM, 5,000 were not always enough.
+            Paired.Result inSpring = Paired.run(spring::spring, spring::runner, 300, rounds, calls / 2);
             rows.add(ScenarioResult.of("spring_transactional", "Repository call in @Transactional vs the plain runner",
                     inSpring.medianA() / 1000, inSpring.medianB() / 1000, "us/op", "runner", null, inSpring.ratio(),
                     inSpring.ratio(), "paired", "", Goal.atMost(1.05), String.format(Locale.ROOT,
                             "A @Transactional service method (Spring's TransactionInterceptor over lumen-db-spring-boot's "
                                     + "LumenTransactionManager; the repository joins through the ambient transaction) "
                                     + "doing the transaction row's find + updateLastLogin, vs the same two calls in "
-                                    + "db.transactions().call on the same LumenDb and pool, after 5,000 warm-up calls a side. "
+                                    + "db.transactions().call on the same LumenDb and pool, after 15,000 warm-up calls a side. "
                                     + "Round trips per call on the wire: @Transactional %d, runner %d. Paired: %d rounds "
                                     + "of %d calls each.", springTrips[0], springTrips[1], inSpring.rounds(),
                             inSpring.callsPerRound())));
