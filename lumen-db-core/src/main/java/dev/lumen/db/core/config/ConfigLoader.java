@@ -287,21 +287,13 @@ public final class ConfigLoader {
             }
         }
 
-        /** Bytes: a whole number, optionally with kB, MB or GB (powers of 1024, as PostgreSQL counts them). */
         long bytes(ConfigKey key) {
             Resolved value = resolved(key);
-            java.util.regex.Matcher matcher = BYTES.matcher(value.text().trim());
-            if (!matcher.matches() || matcher.group(1).length() > 12) {
+            Long parsed = ByteSizes.parse(value.text());
+            if (parsed == null) {
                 throw invalid(key, value, "a size such as 16MB, 512kB or 1048576");
             }
-            long number = Long.parseLong(matcher.group(1));
-            String unit = matcher.group(2) == null ? "" : matcher.group(2).toLowerCase(Locale.ROOT);
-            return switch (unit) {
-                case "kb" -> number << 10;
-                case "mb" -> number << 20;
-                case "gb" -> number << 30;
-                default -> number;
-            };
+            return parsed;
         }
 
         SslMode sslMode() {
@@ -329,8 +321,6 @@ public final class ConfigLoader {
                     + message.substring(key.property().length()));
         }
     }
-
-    private static final java.util.regex.Pattern BYTES = java.util.regex.Pattern.compile("(\\d+)\\s*([kKmMgG][bB])?");
 
     /** Secrets and URLs (which may hold them) are never repeated in a message. */
     private static String shown(ConfigKey key, String text) {
