@@ -253,13 +253,25 @@ final class DevDatabase implements AutoCloseable {
         } finally {
             lock.close();
             if (throwaway) {
-                try {
-                    deleteTree(directory);
-                } catch (IOException | UncheckedIOException e) {
-                    // The next demo removes folders left by dead ones.
-                }
+                deleteThrowaway();
             }
         }
+    }
+
+    /**
+     * Deletes the throwaway folder. On Ctrl-C this runs beside zonky's own shutdown hook, which stops the server and
+     * deletes the data folder too, so files appear and vanish under the walk: try again for a moment.
+     */
+    private void deleteThrowaway() {
+        for (int attempt = 0; attempt < 30; attempt++) {
+            try {
+                deleteTree(directory);
+                return;
+            } catch (IOException | UncheckedIOException e) {
+                sleep(100);
+            }
+        }
+        // Still there after 3 s: the next demo removes folders left by dead ones.
     }
 
     private static void sleep(long millis) {
