@@ -9,6 +9,7 @@ import dev.lumen.db.test.cluster.PostgresCluster;
 import dev.lumen.db.test.cluster.PostgresNode;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -63,7 +64,11 @@ final class ScaleOutBench {
             try (Connection connection = cluster.primary().dataSource(database).getConnection();
                     Statement statement = connection.createStatement()) {
                 statement.execute("CREATE TABLE items (id int PRIMARY KEY, name text NOT NULL)");
-                statement.execute("INSERT INTO items SELECT g, md5(g::text) FROM generate_series(1, " + ROWS + ") g");
+                try (PreparedStatement fill = connection.prepareStatement(
+                        "INSERT INTO items SELECT g, md5(g::text) FROM generate_series(1, ?) g")) {
+                    fill.setInt(1, ROWS);
+                    fill.executeUpdate();
+                }
                 statement.execute("ANALYZE items");
             }
             cluster.awaitReplicasCaughtUp(Duration.ofSeconds(30));

@@ -50,6 +50,17 @@ public final class ConnectionPools {
         ServerDataSource connections = new ServerDataSource(driverDataSource(connection, connection.user(),
                 connection.password(), config.scaleOut().pooler(), false), connection.server());
         hikari.setDataSource(connections);
+        applyPoolSettings(hikari, pool);
+        // Try the first connection once and fail start-up right away when it does not work.
+        hikari.setInitializationFailTimeout(1);
+        hikari.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(registry));
+        LumenPool opened = new LumenPool(hikari, connections);
+        connections.waitOutOutages();
+        return opened;
+    }
+
+    /** The settings the primary's pool and every replica's pool share. */
+    private static void applyPoolSettings(HikariConfig hikari, PoolConfig pool) {
         hikari.setMaximumPoolSize(pool.maxSize());
         hikari.setMinimumIdle(pool.minIdle());
         hikari.setMaxLifetime(pool.maxLifetime().toMillis());
@@ -58,12 +69,6 @@ public final class ConnectionPools {
         hikari.setValidationTimeout(Math.min(5_000, Math.max(250, pool.acquireTimeout().toMillis() - 1)));
         hikari.setLeakDetectionThreshold(pool.leakDetectionThreshold().toMillis());
         hikari.setAutoCommit(true);
-        // Try the first connection once and fail start-up right away when it does not work.
-        hikari.setInitializationFailTimeout(1);
-        hikari.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(registry));
-        LumenPool opened = new LumenPool(hikari, connections);
-        connections.waitOutOutages();
-        return opened;
     }
 
     /**
@@ -83,14 +88,7 @@ public final class ConnectionPools {
         hikari.setPoolName(POOL_NAME + "-replica-" + name);
         hikari.setDataSource(new ServerDataSource(driverDataSource(replica, replica.user(), replica.password(),
                 config.scaleOut().pooler(), config.scaleOut().pooler() == Pooler.DIRECT), replica.server()));
-        hikari.setMaximumPoolSize(pool.maxSize());
-        hikari.setMinimumIdle(pool.minIdle());
-        hikari.setMaxLifetime(pool.maxLifetime().toMillis());
-        hikari.setIdleTimeout(pool.idleTimeout().toMillis());
-        hikari.setConnectionTimeout(pool.acquireTimeout().toMillis());
-        hikari.setValidationTimeout(Math.min(5_000, Math.max(250, pool.acquireTimeout().toMillis() - 1)));
-        hikari.setLeakDetectionThreshold(pool.leakDetectionThreshold().toMillis());
-        hikari.setAutoCommit(true);
+        applyPoolSettings(hikari, pool);
         hikari.setInitializationFailTimeout(-1);
         hikari.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(registry));
         return new HikariDataSource(hikari);
