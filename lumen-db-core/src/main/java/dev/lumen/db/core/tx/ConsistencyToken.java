@@ -21,6 +21,7 @@ public record ConsistencyToken(long position) implements Serializable, Comparabl
     private static final long serialVersionUID = 1L;
 
     private static final String PREFIX = "ct1.";
+    private static final int MAX_TEXT = 64;
     private static final Pattern FORM = Pattern.compile("ct1\\.[0-9a-f]{16}");
 
     /** Positions are never negative. */
@@ -35,10 +36,12 @@ public record ConsistencyToken(long position) implements Serializable, Comparabl
      *
      * @param text the string form
      * @return the token
-     * @throws InvalidInputException when the text is not a token (it is never quoted back)
+     * @throws InvalidInputException when the text is not a token, or longer than 64 characters (it is never quoted
+     *                               back)
      */
     public static ConsistencyToken parse(String text) {
-        String trimmed = text.strip();
+        // A client hands this in: anything longer than a token plus some whitespace is refused before any work.
+        String trimmed = text.length() > MAX_TEXT ? "" : text.strip();
         if (!FORM.matcher(trimmed).matches()) {
             throw new InvalidInputException("Not a consistency token (expected the text ConsistencyToken.asString()"
                     + " wrote, " + (PREFIX.length() + 16) + " characters)", null, null);
