@@ -1,5 +1,7 @@
 package dev.lumen.db.cli;
 
+import dev.lumen.db.core.config.PostgresUrl;
+import dev.lumen.db.core.error.ConnectionFailedException;
 import dev.lumen.db.core.health.HealthReport;
 import dev.lumen.db.core.health.HealthStatus;
 import java.io.PrintWriter;
@@ -28,7 +30,7 @@ final class HealthCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         try (DatabaseSession session = DatabaseSession.open(connection, spec.commandLine().getErr())) {
-            HealthReport report = session.db().health().check();
+            HealthReport report = check(session, out);
             if (json) {
                 out.println(MigrateCommand.Json.write(report));
             } else {
@@ -39,6 +41,21 @@ final class HealthCommand implements Callable<Integer> {
                 case DEGRADED -> ExitCodes.DEGRADED;
                 case DOWN -> ExitCodes.CONNECTION;
             };
+        }
+    }
+
+    /** The report; when no connection could be opened at all, a JSON consumer still gets a DOWN document. */
+    private HealthReport check(DatabaseSession session, PrintWriter out) {
+        try {
+            return session.db().health().check();
+        } catch (ConnectionFailedException e) {
+            if (json) {
+                // The one-line reason goes to stderr as for every failure; stdout carries the document.
+                out.println(MigrateCommand.Json.write(HealthReport.down(PostgresUrl.mask(e.getMessage()),
+                        session.config().pool().maxSize())));
+                out.flush();
+            }
+            throw e;
         }
     }
 

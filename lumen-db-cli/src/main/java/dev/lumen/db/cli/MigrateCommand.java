@@ -173,6 +173,10 @@ final class MigrateCommand implements Runnable {
             for (MigrationEntry failed : status.failed()) {
                 out.println("Failed: " + failed.script() + (failed.lastError() == null ? "" : ": " + failed.lastError()));
             }
+            for (MigrationEntry edited : status.edited()) {
+                out.println("Edited after it was applied: " + edited.script() + " (its checksum differs from the"
+                        + " history; up refuses to run): revert the edit, or run repair if the change is intended");
+            }
         }
     }
 

@@ -24,6 +24,31 @@ class FailureExitTest {
     }
 
     @Test
+    void whenTheServerIsDownThenHealthJsonStillPrintsADownDocumentOnStdout() throws Exception {
+        Cli.Result result = Cli.run("health", "--json", "--url", "jdbc:postgresql://127.0.0.1:1/x");
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.CONNECTION);
+        assertThat(result.out()).contains("\"status\" : \"DOWN\"", "\"pingLatency\" : null")
+                .contains("Cannot connect to PostgreSQL at 127.0.0.1:1/x as lumen: connection refused");
+        assertThat(result.errLines()).singleElement().asString().startsWith("lumen-db: Cannot connect");
+    }
+
+    @Test
+    void whenNoPasswordIsGivenToAServerThatWantsOneThenItSaysSoAndNotThatTheServerIsUnreachable() throws Exception {
+        try (StandalonePostgres server = StandalonePostgres.start(true)) {
+            server.createUser("app", "the-right-one");
+
+            Cli.Result result = Cli.runProcess(Map.of(), "migrate", "status", "--url", server.jdbcUrl("app"),
+                    "--user", "app");
+
+            assertThat(result.exitCode()).isEqualTo(ExitCodes.CONNECTION);
+            assertThat(result.errLines()).singleElement().asString().startsWith("lumen-db: Cannot connect to"
+                    + " PostgreSQL at localhost:" + server.port() + "/app as app: the server asks for a password and"
+                    + " none was given");
+        }
+    }
+
+    @Test
     void whenThePasswordIsWrongThenOneLineSaysSoWithoutThePassword() throws Exception {
         try (StandalonePostgres server = StandalonePostgres.start(true)) {
             server.createUser("app", "the-right-one");

@@ -65,6 +65,57 @@ class StartupFailureTest {
     }
 
     @Test
+    void whenNoPasswordIsGivenToAServerThatWantsOneThenAuthenticationFailsAndIsNotRetryable() {
+        assertThatExceptionOfType(ConnectionFailedException.class)
+                .isThrownBy(() -> LumenDb.start(config(server.jdbcUrl("app"), "app", ""), new SimpleMeterRegistry()))
+                .satisfies(e -> {
+                    // pgjdbc raises SQLSTATE 08004 here: a refusal to be configured, not an outage to wait out.
+                    assertThat(e.reason()).isEqualTo(Reason.AUTHENTICATION);
+                    assertThat(e.retryable()).isFalse();
+                    assertThat(e.getMessage()).startsWith("Cannot connect to PostgreSQL at localhost:" + server.port()
+                            + "/app as app: the server asks for a password and none was given")
+                            .contains("lumen.db.password").doesNotContain("refused or timed out");
+                });
+    }
+
+    @Test
+    void whenThePasswordIsChangedWhileRunningThenQueriesFailAsAuthenticationNotAsARetryableOutage() {
+        server.createUser("rotating", RIGHT_PASSWORD);
+        DatabaseConfig config = new ConfigLoader(Map.of(), new Properties()).withOverrides(Map.of(
+                "lumen.db.url", server.jdbcUrl("rotating"), "lumen.db.user", "rotating",
+                "lumen.db.password", RIGHT_PASSWORD, "lumen.db.application-name", "rotating-app",
+                "lumen.db.pool.acquire-timeout", "1s", "lumen.db.connect-timeout", "3s")).load(Environment.TEST);
+        try (LumenDb db = LumenDb.start(config, new SimpleMeterRegistry())) {
+            assertThat(db.dsl().selectOne().fetchOne(0, Integer.class)).isEqualTo(1);
+            try (var admin = server.superuser("postgres").getConnection();
+                    var statement = admin.createStatement()) {
+                statement.execute("ALTER ROLE rotating PASSWORD 'rotated-elsewhere'");
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+            assertThat(server.terminateBackends("rotating-app")).isPositive();
+
+            // The pool may still lend a connection it has not yet found dead: that one fails as lost (retryable,
+            // rightly). The first attempt that needs a new connection meets the changed password.
+            Throwable thrown = null;
+            for (int attempt = 0; attempt < 20; attempt++) {
+                thrown = org.assertj.core.api.Assertions.catchThrowable(() -> db.dsl().selectOne().fetch());
+                if (!(thrown instanceof dev.lumen.db.core.error.UnavailableException lost)
+                        || lost.getMessage().startsWith("No database connection available")) {
+                    break;
+                }
+            }
+
+            assertThat(thrown).isInstanceOfSatisfying(ConnectionFailedException.class, e -> {
+                assertThat(e.reason()).isEqualTo(Reason.AUTHENTICATION);
+                assertThat(e.retryable()).isFalse();
+                assertThat(e.getMessage()).startsWith("The server refused the user or password: ");
+                assertNoPassword(e, RIGHT_PASSWORD);
+            });
+        }
+    }
+
+    @Test
     void whenThePasswordIsWrongInAPostgresUriThenItIsMaskedToo() {
         String uri = "postgres://app:" + WRONG_PASSWORD + "@localhost:" + server.port() + "/app";
         DatabaseConfig config = new ConfigLoader(Map.of(), new Properties())

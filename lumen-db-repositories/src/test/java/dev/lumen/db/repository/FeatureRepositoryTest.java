@@ -148,6 +148,42 @@ class FeatureRepositoryTest {
                 .isThrownBy(() -> FeatureFilter.any().withCreated(base.plusDays(2), base.plusDays(1)));
     }
 
+    static List<OffsetDateTime> extremeTimes() {
+        return List.of(OffsetDateTime.MIN, OffsetDateTime.MAX,
+                OffsetDateTime.parse("+294277-01-01T00:00:00Z"), OffsetDateTime.parse("+294276-12-31T23:59:59.999999999Z"),
+                OffsetDateTime.parse("-4714-11-23T00:00:00Z"), OffsetDateTime.parse("-4713-11-24T00:00:00Z"),
+                OffsetDateTime.parse("0001-01-01T00:00:00+18:00"), OffsetDateTime.parse("9999-12-31T23:59:59.999999999-18:00"),
+                OffsetDateTime.parse("+10000-01-01T00:00:00Z"), OffsetDateTime.parse("2026-01-03T00:00:00.0000005Z"));
+    }
+
+    /** count() and list() of one filter agree on the number of rows, or fail alike, at every edge of time. */
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.MethodSource("extremeTimes")
+    void whenAWindowStartsOrEndsAtAnExtremeTimeThenCountAndListAgree(OffsetDateTime edge) {
+        OffsetDateTime base = OffsetDateTime.parse("2026-01-01T00:00:00Z");
+        for (int i = 0; i < 4; i++) {
+            Feature f = features.create(db, new FeatureDraft("Edge-" + i, null, true, Map.of()));
+            db.dsl().update(NEW_FEATURES).set(NEW_FEATURES.CREATED_AT, base.plusDays(i))
+                    .where(NEW_FEATURES.ID.eq(f.id())).execute();
+        }
+        for (FeatureFilter filter : List.of(FeatureFilter.any().withCreated(edge, null),
+                FeatureFilter.any().withCreated(null, edge))) {
+            Object counted = outcome(() -> features.count(db, filter));
+            Object listed = outcome(() -> (long) features.list(db, filter, FeatureRepository.NEWEST_FIRST,
+                    PageRequest.first(100)).items().size());
+            assertThat(counted).as("count vs list of %s", filter).isEqualTo(listed);
+        }
+    }
+
+    /** The value, or the class of the exception the call threw. */
+    private static Object outcome(java.util.concurrent.Callable<?> call) {
+        try {
+            return call.call();
+        } catch (Exception e) {
+            return e.getClass();
+        }
+    }
+
     @Test
     void whenWalkingKeysetPagesWhileRowsAreInsertedThenNoRowRepeatsOrIsSkipped() {
         List<NewFeaturesRecord> rows = IntStream.range(0, 1_000)

@@ -73,6 +73,11 @@ public final class SqlStateTranslator {
             case "25006" -> new ReadOnlyTransactionException(message, state, cause);
             case "42501" -> new PermissionDeniedException(message, state, cause);
             case "53300", "57P01", "57P02", "57P03" -> new UnavailableException(message, state, cause);
+            // A login refused (wrong or missing password, unknown role), for example behind a pool that could not
+            // open a connection after a password rotation: configuration to fix, so not retryable.
+            case "28P01", "28000", "08004" -> new ConnectionFailedException("The server refused the user or password: "
+                    + message,
+                    ConnectionFailedException.Reason.AUTHENTICATION, state, cause);
             default -> byClass(message, state, constraint, table, column, cause);
         };
     }

@@ -41,6 +41,13 @@ public final class ConnectionFailures {
         } else if ("28P01".equals(state) || "28000".equals(state)) {
             reason = Reason.AUTHENTICATION;
             why = "the server refused the user or password (" + serverMessage(sql, failure) + ")";
+        } else if ("08004".equals(state)) {
+            // pgjdbc's "connection rejected": no password for a server that wants one, or an authentication
+            // method it cannot do. Configuration to fix, not an outage to wait out.
+            reason = Reason.AUTHENTICATION;
+            why = String.valueOf(sql.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("no password")
+                    ? "the server asks for a password and none was given; set lumen.db.password (or LUMEN_DB_PASSWORD)"
+                    : "the server rejected the connection (" + serverMessage(sql, failure) + ")";
         } else if ("3D000".equals(state)) {
             reason = Reason.DATABASE_MISSING;
             why = serverMessage(sql, failure);
