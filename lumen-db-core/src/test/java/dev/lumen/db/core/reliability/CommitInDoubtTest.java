@@ -47,7 +47,7 @@ class CommitInDoubtTest {
 
     /** What one phase saw. */
     record Outcome(int requests, int completed, long duplicates, long lost, long inDoubt, long inDoubtCommitted,
-            long retryableFailures) {
+            long retryableFailures, long retryableCommitted) {
     }
 
     /**
@@ -57,8 +57,9 @@ class CommitInDoubtTest {
      * @return true when this call did the work, false when an earlier attempt had already committed it
      */
     static boolean applyOnce(LumenDb db, UUID requestId, int amount, AtomicLong inDoubt, AtomicLong inDoubtCommitted,
-            AtomicLong retryable) {
-        boolean previousInDoubt = false;
+            AtomicLong retryable, AtomicLong retryableCommitted) {
+        boolean anyInDoubt = false;
+        boolean anyRetryable = false;
         for (int attempt = 1; ; attempt++) {
             try {
                 boolean applied = db.transactions().call(tx -> {
@@ -68,19 +69,22 @@ class CommitInDoubtTest {
                     tx.dsl().insertInto(LEDGER).set(REQUEST, requestId).set(AMOUNT, amount).execute();
                     return true;
                 });
-                if (!applied && previousInDoubt) {
+                if (!applied && anyInDoubt) {
                     inDoubtCommitted.incrementAndGet();
+                } else if (!applied && anyRetryable) {
+                    // An earlier attempt committed, yet its caller was told "retryable": a mistyped commit in doubt.
+                    retryableCommitted.incrementAndGet();
                 }
                 return applied;
             } catch (CommitOutcomeUnknownException e) {
                 inDoubt.incrementAndGet();
-                previousInDoubt = true;
+                anyInDoubt = true;
             } catch (DatabaseException e) {
                 if (!e.retryable()) {
                     throw e;
                 }
                 retryable.incrementAndGet();
-                previousInDoubt = false;
+                anyRetryable = true;
             }
             if (attempt == 50) {
                 throw new IllegalStateException("request " + requestId + " did not get through in 50 attempts");
@@ -118,17 +122,21 @@ class CommitInDoubtTest {
                 Figures.report("commits in doubt", String.format("naive retry of every failure: %d requests, %d"
                                 + " stored twice, %d attempts in doubt; idempotency-key pattern: %d requests, %d completed,"
                                 + " %d duplicates, %d lost, %d attempts in doubt typed CommitOutcomeUnknownException"
-                                + " (%d of them had committed, found by the retry), %d retryable failures; %d connections"
-                                + " cut after COMMIT",
+                                + " (%d of them had committed, found by the retry), %d retryable failures (%d of them had"
+                                + " committed: typed in doubt %d of %d committed-but-unacknowledged); %d connections cut"
+                                + " after COMMIT",
                         naive.requests(), naive.duplicates(), naive.inDoubt(), pattern.requests(), pattern.completed(),
                         pattern.duplicates(), pattern.lost(), pattern.inDoubt(), pattern.inDoubtCommitted(),
-                        pattern.retryableFailures(), relay.cuts()));
+                        pattern.retryableFailures(), pattern.retryableCommitted(), pattern.inDoubtCommitted(),
+                        pattern.inDoubtCommitted() + pattern.retryableCommitted(), relay.cuts()));
 
                 assertThat(pattern.requests()).isGreaterThan(200);
                 assertThat(pattern.completed()).isEqualTo(pattern.requests());
                 assertThat(pattern.duplicates()).isZero();
                 assertThat(pattern.lost()).isZero();
                 assertThat(pattern.inDoubt()).as("the relay provoked commits in doubt").isPositive();
+                assertThat(pattern.retryableCommitted()).as("failures typed retryable whose work had committed")
+                        .isZero();
                 if (naive.inDoubt() >= 5) {
                     assertThat(naive.duplicates()).as("the control: a blind retry of a committed write doubles it")
                             .isPositive();
@@ -144,6 +152,7 @@ class CommitInDoubtTest {
         AtomicLong inDoubt = new AtomicLong();
         AtomicLong inDoubtCommitted = new AtomicLong();
         AtomicLong retryable = new AtomicLong();
+        AtomicLong retryableCommitted = new AtomicLong();
         ConcurrentLinkedQueue<Throwable> unexpected = new ConcurrentLinkedQueue<>();
         AtomicBoolean running = new AtomicBoolean(true);
         List<Thread> writers = new ArrayList<>();
@@ -154,7 +163,7 @@ class CommitInDoubtTest {
                     requested.add(request);
                     try {
                         if (idempotent) {
-                            applyOnce(db, request, 1, inDoubt, inDoubtCommitted, retryable);
+                            applyOnce(db, request, 1, inDoubt, inDoubtCommitted, retryable, retryableCommitted);
                         } else {
                             naiveRetry(db, request, inDoubt, retryable);
                         }
@@ -182,7 +191,7 @@ class CommitInDoubtTest {
         Set<UUID> lost = new java.util.HashSet<>(completed);
         lost.removeAll(stored);
         return new Outcome(requested.size(), completed.size(), rows.size() - stored.size(), lost.size(), inDoubt.get(),
-                inDoubtCommitted.get(), retryable.get());
+                inDoubtCommitted.get(), retryable.get(), retryableCommitted.get());
     }
 
     /** What a caller does without the pattern: retry whatever failed. */
