@@ -4,7 +4,7 @@ import java.io.Serial;
 import org.jspecify.annotations.Nullable;
 
 /**
- * lumen-db could not open a connection: its first one at start-up, or later one the server refuses to log in
+ * lumen-db could not open a connection: its first one at start-up, or a later one the server refuses to log in
  * (a rotated password, a dropped role). {@link #reason()} says why in a form a program can act on (for example
  * to choose an exit code); only {@link Reason#UNREACHABLE} is retryable. The message names the server and never
  * the password.
