@@ -178,8 +178,8 @@ public final class BenchMain {
         progress("1. primary-key lookup");
         rows.add(latency("pk_lookup", "Primary-key lookup, repository, 1 thread", "LatencyBenchmarks.pkLookup",
                 Paired.run(work::lumenFind, work::jdbcFind, 3, rounds, calls), Goal.atMost(1.05),
-                "UserRepository.find vs SELECT of the same 11 columns by id (and deleted_at IS NULL), mapped into the "
-                        + "same generated User record; random ids among 100k."));
+                "UserRepository.find vs SELECT of the same 11 columns by id (and deleted_at IS NULL), mapped into a "
+                        + "record of those 11 columns (lumen-db maps into the generated User); random ids among 100k."));
 
         progress("2. filtered list");
         rows.add(latency("filtered_list", "Filtered list, 50 rows, indexed", "LatencyBenchmarks.filteredList",
@@ -190,7 +190,7 @@ public final class BenchMain {
         progress("3. insert");
         rows.add(latency("insert", "Single insert returning the row", "LatencyBenchmarks.insert",
                 Paired.run(work::lumenInsert, work::jdbcInsert, 3, rounds, calls / 2), Goal.atMost(1.05),
-                "UserRepository.create vs INSERT ... RETURNING all columns (id and defaults), mapped into User. The table "
+                "UserRepository.create vs INSERT ... RETURNING all columns (id and defaults), mapped into a record of the 11 columns. The table "
                         + "keeps growing during the run (unique e-mails); both sides insert into the same table alternately."));
 
         progress("3b. wide table: lookup and insert (text[], integer[], jsonb, enum)");

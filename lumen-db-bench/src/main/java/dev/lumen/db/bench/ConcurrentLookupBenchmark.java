@@ -35,7 +35,7 @@ public class ConcurrentLookupBenchmark {
      * @return the user
      */
     @Benchmark
-    public User jdbc(FixtureState state) {
+    public Workloads.UserRow jdbc(FixtureState state) {
         return state.work.jdbcFind();
     }
 }

@@ -36,7 +36,7 @@ public class LatencyBenchmarks {
      * @return the user
      */
     @Benchmark
-    public User pkLookupJdbc(FixtureState state) {
+    public Workloads.UserRow pkLookupJdbc(FixtureState state) {
         return state.work.jdbcFind();
     }
 
@@ -80,7 +80,7 @@ public class LatencyBenchmarks {
      * @return the user
      */
     @Benchmark
-    public User insertJdbc(FixtureState state) {
+    public Workloads.UserRow insertJdbc(FixtureState state) {
         return state.work.jdbcInsert();
     }
 
@@ -102,7 +102,7 @@ public class LatencyBenchmarks {
      * @return the user read
      */
     @Benchmark
-    public User transactionJdbc(FixtureState state) {
+    public Workloads.UserRow transactionJdbc(FixtureState state) {
         return state.work.jdbcTransaction();
     }
 

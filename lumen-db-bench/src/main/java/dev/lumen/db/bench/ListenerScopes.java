@@ -41,9 +41,11 @@ public final class ListenerScopes {
         realOn = () -> on;
         realOff = () -> off;
         Result<UsersRecord> row = DSL.using(SQLDialect.POSTGRES).newResult(USERS);
-        UsersRecord user = new UsersRecord(UUID.randomUUID(), "mock@bench.example", "$2a$10$hash", "Ada", "Lovelace",
-                true, true, null, OffsetDateTime.of(2026, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC),
-                OffsetDateTime.of(2026, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC), null);
+        OffsetDateTime stamp = OffsetDateTime.of(2026, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
+        // Setters, not the all-columns constructor: a column a migration adds to users must not break this.
+        UsersRecord user = new UsersRecord().setId(UUID.randomUUID()).setEmail("mock@bench.example")
+                .setPasswordHash("$2a$10$hash").setFirstName("Ada").setLastName("Lovelace").setIsVerified(true)
+                .setIsActive(true).setCreatedAt(stamp).setUpdatedAt(stamp);
         row.add(user);
         MockConnection mock = new MockConnection(ctx -> new MockResult[] {new MockResult(1, row)});
         Configuration mocked = lumen.derive(mock);
