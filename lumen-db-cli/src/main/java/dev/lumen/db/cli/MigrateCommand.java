@@ -175,7 +175,7 @@ final class MigrateCommand implements Runnable {
             }
             for (MigrationEntry edited : status.edited()) {
                 out.println("Edited after it was applied: " + edited.script() + " (its checksum differs from the"
-                        + " history; up refuses to run): revert the edit, or run repair if the change is intended");
+                        + " history; up refuses to run): " + MigrationStatus.EDITED_ADVICE);
             }
         }
     }

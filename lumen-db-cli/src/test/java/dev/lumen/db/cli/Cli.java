@@ -61,6 +61,14 @@ final class Cli {
     private Cli() {
     }
 
+    /** The arguments of {@code first} followed by those of {@code second}. */
+    static String[] concat(String[] first, String... second) {
+        String[] all = new String[first.length + second.length];
+        System.arraycopy(first, 0, all, 0, first.length);
+        System.arraycopy(second, 0, all, first.length, second.length);
+        return all;
+    }
+
     static Result run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();

@@ -21,30 +21,23 @@ class EditedMigrationTest {
         Path migrations = Files.createDirectories(folder.resolve("migrations"));
         Files.writeString(migrations.resolve("V1__create_parcels.sql"), "CREATE TABLE parcels (id bigint PRIMARY KEY);\n");
         String[] where = {"--data-dir", folder.resolve("db").toString(), "--migrations", migrations.toString()};
-        Cli.Result first = Cli.run(concat(where, "migrate", "up"));
+        Cli.Result first = Cli.run(Cli.concat(new String[] {"migrate", "up"}, where));
         assertThat(first.exitCode()).as(first.err()).isZero();
-        Cli.Result again = Cli.run(concat(where, "migrate", "up"));
+        Cli.Result again = Cli.run(Cli.concat(new String[] {"migrate", "up"}, where));
         assertThat(again.out()).contains("Nothing to apply: the schema is at version 1.").doesNotContain("(empty)");
 
         Files.writeString(migrations.resolve("V1__create_parcels.sql"),
                 "CREATE TABLE parcels (id bigint PRIMARY KEY, weight int);\n");
 
-        Cli.Result up = Cli.run(concat(where, "migrate", "up"));
+        Cli.Result up = Cli.run(Cli.concat(new String[] {"migrate", "up"}, where));
         assertThat(up.exitCode()).isEqualTo(ExitCodes.MIGRATION);
         assertThat(up.errLines()).singleElement().asString()
                 .contains("V1__create_parcels.sql", "checksum", "Revert the edited scripts, or run repair");
-        Cli.Result status = Cli.run(concat(where, "migrate", "status"));
+        Cli.Result status = Cli.run(Cli.concat(new String[] {"migrate", "status"}, where));
         assertThat(status.out()).containsPattern("(?m)^\\s*1 +create parcels +edited ")
                 .contains("Edited after it was applied: V1__create_parcels.sql");
-        Cli.Result health = Cli.run(concat(where, "health"));
+        Cli.Result health = Cli.run(Cli.concat(new String[] {"health"}, where));
         assertThat(health.exitCode()).isEqualTo(ExitCodes.DEGRADED);
         assertThat(health.out()).contains("Status: DEGRADED", "! edited migration: V1__create_parcels.sql");
-    }
-
-    private static String[] concat(String[] where, String... command) {
-        String[] all = new String[command.length + where.length];
-        System.arraycopy(command, 0, all, 0, command.length);
-        System.arraycopy(where, 0, all, command.length, where.length);
-        return all;
     }
 }

@@ -69,19 +69,19 @@ class MigrateCommandTest {
         String url = "jdbc:postgresql://127.0.0.1:5432/" + database;
         String[] connection = {"--url", url, "--user", "postgres", "--migrations", Cli.MIGRATIONS.toString()};
         try {
-            Cli.Result up = Cli.run(concat(new String[] {"migrate", "up"}, connection));
+            Cli.Result up = Cli.run(Cli.concat(new String[] {"migrate", "up"}, connection));
             assertThat(up.exitCode()).as(up.err()).isZero();
             assertThat(up.out()).contains("(" + scripts.size() + " migration" + (scripts.size() == 1 ? ")" : "s)"));
-            assertThat(Cli.run(concat(new String[] {"migrate", "down", "1", "--yes"}, connection)).out())
+            assertThat(Cli.run(Cli.concat(new String[] {"migrate", "down", "1", "--yes"}, connection)).out())
                     .contains("Reverted " + newest, "Schema version is now " + previous + ".");
-            Cli.Result status = Cli.runProcess(Map.of(), concat(new String[] {"migrate", "status"}, connection));
+            Cli.Result status = Cli.runProcess(Map.of(), Cli.concat(new String[] {"migrate", "status"}, connection));
             assertThat(status.out()).containsPattern("(?m)^\\s*" + Cli.versionOf(newest) + " .* pending ");
-            assertThat(Cli.run(concat(new String[] {"migrate", "up"}, connection)).out())
+            assertThat(Cli.run(Cli.concat(new String[] {"migrate", "up"}, connection)).out())
                     .contains("Applied " + newest);
-            assertThat(Cli.run(concat(new String[] {"migrate", "status"}, connection)).out())
+            assertThat(Cli.run(Cli.concat(new String[] {"migrate", "status"}, connection)).out())
                     .contains("Current version: " + Cli.versionOf(newest) + "; 0 pending")
                     .contains("Schema matches the generated code.");
-            Cli.Result health = Cli.run(concat(new String[] {"health"}, connection));
+            Cli.Result health = Cli.run(Cli.concat(new String[] {"health"}, connection));
             assertThat(health.exitCode()).as(health.out()).isZero();
             assertThat(health.out()).contains("Status: UP");
 
@@ -89,10 +89,10 @@ class MigrateCommandTest {
                     Statement statement = direct.createStatement()) {
                 statement.execute("CREATE TABLE made_by_hand (id int)");
             }
-            assertThat(Cli.run(concat(new String[] {"migrate", "status"}, connection)).out())
+            assertThat(Cli.run(Cli.concat(new String[] {"migrate", "status"}, connection)).out())
                     .contains("Schema drift (the database differs from the generated code):")
                     .contains("! table made_by_hand exists in the database but not in the generated code");
-            Cli.Result drifted = Cli.run(concat(new String[] {"health"}, connection));
+            Cli.Result drifted = Cli.run(Cli.concat(new String[] {"health"}, connection));
             assertThat(drifted.exitCode()).isEqualTo(ExitCodes.DEGRADED);
             assertThat(drifted.out()).contains("! schema drift: table made_by_hand");
         } finally {
@@ -143,13 +143,6 @@ class MigrateCommandTest {
                     .allMatch(name -> name.matches("[VU]\\d{14}__add_orders_table\\.sql"));
         }
         assertThat(created.out()).contains("Created ", "./mvnw generate-sources");
-    }
-
-    private static String[] concat(String[] first, String[] second) {
-        String[] all = new String[first.length + second.length];
-        System.arraycopy(first, 0, all, 0, first.length);
-        System.arraycopy(second, 0, all, first.length, second.length);
-        return all;
     }
 
     private static boolean reachable() {

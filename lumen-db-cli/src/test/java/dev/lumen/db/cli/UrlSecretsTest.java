@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every URL form that once printed a password in clear (raw {@code /}, {@code ?} or a second {@code @} in the
- * password, {@code password=} and {@code sslpassword=} parameters, URLs that cannot be parsed), through the
+ * password, {@code password=} and {@code sslpassword=} parameters, URLs that cannot be parsed, a 100 KB password), through the
  * commands a user runs, quietly and with {@code --verbose}, in-process and as a child process. Whatever the
  * commands printed is echoed to this test's output, so {@link SuiteOutputScanTest} scans it too.
  */
@@ -46,7 +46,8 @@ class UrlSecretsTest {
                 "jdbc:postgresql://" + at + "?user=app&sslpassword=" + C,
                 "postgres://app:" + C + "@db host/lumen",
                 "jdbc:postgresql://app:" + C + "@db:99999/lumen",
-                "postgres://app:" + C + "@" + at + "?sslmdoe=require");
+                "postgres://app:" + C + "@" + at + "?sslmdoe=require",
+                "postgres://app:" + C + "x".repeat(100_000) + "@" + at);
     }
 
     @ParameterizedTest

@@ -1,5 +1,6 @@
 package dev.lumen.db.repository;
 
+import static dev.lumen.db.repository.RepositoryTestSupport.outcome;
 import static dev.lumen.db.schema.Tables.NEW_FEATURES;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -172,15 +173,6 @@ class FeatureRepositoryTest {
             Object listed = outcome(() -> (long) features.list(db, filter, FeatureRepository.NEWEST_FIRST,
                     PageRequest.first(100)).items().size());
             assertThat(counted).as("count vs list of %s", filter).isEqualTo(listed);
-        }
-    }
-
-    /** The value, or the class of the exception the call threw. */
-    private static Object outcome(java.util.concurrent.Callable<?> call) {
-        try {
-            return call.call();
-        } catch (Exception e) {
-            return e.getClass();
         }
     }
 

@@ -25,4 +25,13 @@ final class RepositoryTestSupport {
         db.dsl().deleteFrom(ROLES).execute();
         db.dsl().deleteFrom(NEW_FEATURES).execute();
     }
+
+    /** The value a call returned, or the class of the exception it threw: for comparing two paths' outcomes. */
+    static @org.jspecify.annotations.Nullable Object outcome(java.util.concurrent.Callable<?> call) {
+        try {
+            return call.call();
+        } catch (Exception e) {
+            return e.getClass();
+        }
+    }
 }

@@ -1,5 +1,6 @@
 package dev.lumen.db.repository;
 
+import static dev.lumen.db.repository.RepositoryTestSupport.outcome;
 import static dev.lumen.db.repository.fixture.Tables.TYPE_SAMPLES;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -192,15 +193,6 @@ class TypeMatrixTest {
                     .isEqualTo(viaJooq instanceof Class<?>);
         }
         db.dsl().deleteFrom(TYPE_SAMPLES).where(TYPE_SAMPLES.LABEL.eq("extreme")).execute();
-    }
-
-    /** The value, or the class of the exception the call threw. */
-    private static @Nullable Object outcome(java.util.concurrent.Callable<?> call) {
-        try {
-            return call.call();
-        } catch (Exception e) {
-            return e.getClass();
-        }
     }
 
     private static TypeSamplesRecord row(String label, Field<Object> column, @Nullable Object value) {

@@ -73,13 +73,24 @@ public final class SqlStateTranslator {
             case "25006" -> new ReadOnlyTransactionException(message, state, cause);
             case "42501" -> new PermissionDeniedException(message, state, cause);
             case "53300", "57P01", "57P02", "57P03" -> new UnavailableException(message, state, cause);
-            // A login refused (wrong or missing password, unknown role), for example behind a pool that could not
-            // open a connection after a password rotation: configuration to fix, so not retryable.
-            case "28P01", "28000", "08004" -> new ConnectionFailedException("The server refused the user or password: "
-                    + message,
-                    ConnectionFailedException.Reason.AUTHENTICATION, state, cause);
+            // For example behind a pool that could not open a connection after a password rotation.
+            case String login when isLoginRefusal(login) -> new ConnectionFailedException(
+                    "The server refused the user or password: " + message, ConnectionFailedException.Reason.AUTHENTICATION,
+                    state, cause);
             default -> byClass(message, state, constraint, table, column, cause);
         };
+    }
+
+    /**
+     * Whether a SQLSTATE means the server refused the login: a wrong password or unknown role (class 28), or no
+     * password for a server that asks for one (pgjdbc's 08004, "connection rejected"). Configuration to fix, never an
+     * outage to wait out, so not retryable.
+     *
+     * @param state a SQLSTATE, or null
+     * @return true for a refused login
+     */
+    public static boolean isLoginRefusal(@Nullable String state) {
+        return state != null && (state.startsWith("28") || "08004".equals(state));
     }
 
     /**

@@ -153,7 +153,7 @@ public final class HealthChecker {
             }
             if (!status.edited().isEmpty()) {
                 details.add("edited migration: " + scripts(status.edited()) + " changed after it was applied (checksum"
-                        + " differs); revert the edit, or run migrate repair if it is intended");
+                        + " differs); " + MigrationStatus.EDITED_ADVICE);
             }
             if (status.dirty()) {
                 details.add("dirty schema: a non-transactional migration failed part-way: " + scripts(status.failed()));

@@ -11,6 +11,9 @@ import org.jspecify.annotations.Nullable;
  */
 public record MigrationStatus(@Nullable String currentVersion, List<MigrationEntry> entries) {
 
+    /** What to do about an {@link #edited()} migration, as health and {@code lumen-db migrate status} say it. */
+    public static final String EDITED_ADVICE = "revert the edit, or run migrate repair if the change is intended";
+
     /** Freezes the entries. */
     public MigrationStatus {
         entries = List.copyOf(entries);

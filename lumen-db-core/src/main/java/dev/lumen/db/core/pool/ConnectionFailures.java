@@ -4,6 +4,7 @@ import dev.lumen.db.core.config.ConnectionConfig;
 import dev.lumen.db.core.config.PostgresUrl;
 import dev.lumen.db.core.error.ConnectionFailedException;
 import dev.lumen.db.core.error.ConnectionFailedException.Reason;
+import dev.lumen.db.core.error.SqlStateTranslator;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
@@ -38,16 +39,12 @@ public final class ConnectionFailures {
         } else if (find(failure, SSLException.class) != null || state != null && state.startsWith("08") && mentionsTls(sql)) {
             reason = Reason.TLS;
             why = "TLS failed (" + serverMessage(sql, failure) + "); check lumen.db.ssl.mode and lumen.db.ssl.root-cert";
-        } else if ("28P01".equals(state) || "28000".equals(state)) {
+        } else if (SqlStateTranslator.isLoginRefusal(state)) {
             reason = Reason.AUTHENTICATION;
-            why = "the server refused the user or password (" + serverMessage(sql, failure) + ")";
-        } else if ("08004".equals(state)) {
-            // pgjdbc's "connection rejected": no password for a server that wants one, or an authentication
-            // method it cannot do. Configuration to fix, not an outage to wait out.
-            reason = Reason.AUTHENTICATION;
-            why = String.valueOf(sql.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("no password")
+            why = "08004".equals(state) && String.valueOf(sql.getMessage()).toLowerCase(java.util.Locale.ROOT)
+                    .contains("no password")
                     ? "the server asks for a password and none was given; set lumen.db.password (or LUMEN_DB_PASSWORD)"
-                    : "the server rejected the connection (" + serverMessage(sql, failure) + ")";
+                    : "the server refused the user or password (" + serverMessage(sql, failure) + ")";
         } else if ("3D000".equals(state)) {
             reason = Reason.DATABASE_MISSING;
             why = serverMessage(sql, failure);
